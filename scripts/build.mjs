@@ -1,0 +1,68 @@
+// Builds the bundles VS Code loads (dist/) and, with --tests, compiles src and test for mocha (out/).
+// The extension bundle stays small: the engine (dockerode) and the language client are separate bundles
+// loaded on first use, so activation does not pay for them.
+import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+const production = process.argv.includes('--production');
+
+/** Lazily loaded modules: imported by path from the extension, but shipped as their own bundle. */
+const lazyBundles = {
+  'engine/index': './engine.js',
+  'language/client': './languageClient.js',
+};
+
+const lazyExternal = {
+  name: 'lazy-bundles',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      for (const [suffix, target] of Object.entries(lazyBundles)) {
+        if (args.path.endsWith(suffix)) return { path: target, external: true };
+      }
+      return undefined;
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: production,
+  logLevel: 'warning',
+  // dockerode's optional ssh2 native crypto is required inside try/catch; esbuild leaves it as a warning.
+  logOverride: { 'require-resolve-not-external': 'silent' },
+};
+
+const builds = [
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [lazyExternal],
+    // Lazy bundles are loaded with require(): the extension host's module loader handles it everywhere.
+    supported: { 'dynamic-import': false } },
+  { ...common, entryPoints: { engine: 'src/engine/index.ts' }, outdir: 'dist', external: ['vscode', 'cpu-features', '*.node'] },
+  { ...common, entryPoints: { languageClient: 'src/language/client.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { server: 'src/server/server.ts', cli: 'src/server/cli.ts' }, outdir: 'dist', external: ['vscode', 'cpu-features'] },
+];
+
+// --only=extension,engine builds just those bundles (a quicker loop while working on one part).
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const selected = only ? builds.filter((b) => Object.keys(b.entryPoints).some((name) => only.includes(name))) : builds;
+
+if (watch) {
+  const contexts = await Promise.all(selected.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('watching…');
+} else {
+  await Promise.all(selected.map((b) => esbuild.build(b)));
+  // The English runtime bundle is extracted from the sources, so it can never go stale.
+  if (!only) execFileSync(process.execPath, ['node_modules/@vscode/l10n-dev/dist/cli.js', 'export', '-o', 'l10n', 'src'], { stdio: 'ignore' });
+  if (tests) {
+    rmSync('out', { recursive: true, force: true });
+    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
+  }
+}

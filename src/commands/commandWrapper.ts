@@ -1,0 +1,31 @@
+// The one wrapper every command runs through: cancellation is silent, an engine error becomes its
+// mapped sentence, anything else one generic sentence; the whole error always goes to the log.
+import * as vscode from 'vscode';
+import { showErrorWithLog } from '../log';
+import type { EngineSession } from '../session/engineSession';
+
+export interface CommandServices {
+  readonly session: EngineSession;
+  readonly log: vscode.LogOutputChannel;
+}
+
+export type CommandHandler = (...args: unknown[]) => unknown;
+
+export function registerCommand(id: string, services: CommandServices, handler: CommandHandler): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (error instanceof vscode.CancellationError) return undefined;
+      const engine = await services.session.engine();
+      if (engine.isEngineError(error)) {
+        if (error.code === 'cancelled') return undefined;
+        await showErrorWithLog(services.log, engine.describeEngineError(error), error);
+      } else {
+        const sentence = vscode.l10n.t('Dockside could not finish "{0}". The log has the details.', id);
+        await showErrorWithLog(services.log, sentence, error);
+      }
+      return undefined;
+    }
+  });
+}

@@ -1,0 +1,5 @@
+import type { ContainersProvider } from '../tree/containers/containersProvider';
+
+export function refreshContainers(provider: ContainersProvider): () => void {
+  return () => provider.refresh();
+}

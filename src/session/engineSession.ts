@@ -1,0 +1,106 @@
+// Owns the connection to the engine: which endpoint, the client, and the state the UI shows.
+// The engine bundle (dockerode) is loaded on first use, never during activation.
+import * as vscode from 'vscode';
+import type { EngineClient } from '../engine/index';
+import type { Settings } from '../settings';
+import type { EngineState } from './engineState';
+
+type EngineModule = typeof import('../engine/index');
+
+export class EngineSession implements vscode.Disposable {
+  private readonly stateChanged = new vscode.EventEmitter<EngineState>();
+  readonly onDidChangeState = this.stateChanged.event;
+  private current: EngineState = { kind: 'connecting' };
+  private engineModule?: Promise<EngineModule>;
+  private activeClient?: EngineClient;
+  private connecting?: Promise<void>;
+  /** Increases with every connect(), so a slow older attempt cannot overwrite a newer result. */
+  private generation = 0;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly settings: Settings,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(settings.onDidChangeEngine(() => void this.connect()));
+  }
+
+  get state(): EngineState {
+    return this.current;
+  }
+
+  /** The engine layer, loaded once. */
+  engine(): Promise<EngineModule> {
+    this.engineModule ??= import('../engine/index').then((m) => {
+      m.configureLocalization(vscode.l10n.bundle);
+      return m;
+    });
+    return this.engineModule;
+  }
+
+  /** The connected client; connects first when needed. Throws the mapped EngineError when none answers. */
+  async client(): Promise<EngineClient> {
+    if (this.current.kind !== 'connected') await this.connect();
+    if (!this.activeClient || this.current.kind !== 'connected') {
+      const engine = await this.engine();
+      throw this.lastError ?? new engine.EngineError('unreachable', 'not connected');
+    }
+    return this.activeClient;
+  }
+
+  private lastError?: Error;
+
+  /** (Re)connects: resolves the endpoint, pings, and publishes the new state. Concurrent calls share one try. */
+  connect(): Promise<void> {
+    const generation = ++this.generation;
+    const attempt = this.attempt(generation).finally(() => {
+      if (this.connecting === attempt) this.connecting = undefined;
+    });
+    this.connecting = attempt;
+    return attempt;
+  }
+
+  private async attempt(generation: number): Promise<void> {
+    const engine = await this.engine();
+    const s = this.settings.engine();
+    let endpoint;
+    try {
+      endpoint = engine.resolveEndpoint({ settingHost: s.host, settingContext: s.context, env: process.env });
+    } catch (error) {
+      return this.fail(generation, engine, error, undefined);
+    }
+    this.publish(generation, { kind: 'connecting', endpoint });
+    const client = new engine.EngineClient(endpoint, { requestTimeoutMs: s.requestTimeoutMs });
+    try {
+      const version = await client.ping();
+      if (generation !== this.generation) return;
+      this.activeClient = client;
+      this.lastError = undefined;
+      this.log.info(`Connected to ${endpoint.label} (${endpoint.host}, ${endpoint.source}): Docker ${version.version}, API ${version.apiVersion}`);
+      this.publish(generation, { kind: 'connected', endpoint, version });
+    } catch (error) {
+      this.fail(generation, engine, error, endpoint);
+    }
+  }
+
+  private fail(generation: number, engine: EngineModule, error: unknown, endpoint: EngineState['endpoint']): void {
+    if (generation !== this.generation) return;
+    const mapped = engine.toEngineError(error, endpoint?.host);
+    const sentence = engine.describeEngineError(mapped);
+    this.activeClient = undefined;
+    this.lastError = mapped;
+    this.log.error(`${sentence} [${mapped.code}]`, mapped.cause ?? mapped);
+    this.publish(generation, { kind: 'failed', endpoint, code: mapped.code, sentence });
+  }
+
+  private publish(generation: number, state: EngineState): void {
+    if (generation !== this.generation) return;
+    this.current = state;
+    this.stateChanged.fire(state);
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+    this.stateChanged.dispose();
+  }
+}

@@ -1,0 +1,54 @@
+// The contract between the Dockerfile rule engine (src/server/rules) and its two callers: the language
+// server and the dockside-lint command line. Plain data only, so both sides stay free of vscode.
+
+export type LintSeverity = 'error' | 'warning' | 'info' | 'style';
+
+/** Zero-based, like LSP. `character` counts UTF-16 code units. */
+export interface LintPosition {
+  line: number;
+  character: number;
+}
+
+export interface LintRange {
+  start: LintPosition;
+  end: LintPosition;
+}
+
+/** A text edit that fixes a problem; applied by the editor's quick fix or by a future `--fix`. */
+export interface LintEdit {
+  range: LintRange;
+  newText: string;
+}
+
+export interface LintFix {
+  title: string;
+  edits: LintEdit[];
+  /** True when applying it is always safe (used to mark a preferred quick fix). */
+  preferred?: boolean;
+}
+
+export interface LintProblem {
+  /** The rule's own id, as users know it: DL3008, SC2086, UndefinedVar, ... */
+  ruleId: string;
+  source: 'hadolint' | 'buildkit' | 'shellcheck' | 'dockerfile-utils' | 'dockside';
+  severity: LintSeverity;
+  message: string;
+  range: LintRange;
+  /** Other ids that mean the same thing; any of them in a pragma silences this problem. */
+  aliases?: string[];
+  fixes?: LintFix[];
+  /** Where the rule is explained (a page shipped with the extension). */
+  docsUrl?: string;
+}
+
+export interface LintOptions {
+  /** Absolute path of the Dockerfile, when it is a file: used for .dockerignore and .hadolint.yaml lookups. */
+  filePath?: string;
+  /** Rule ids to skip entirely. */
+  ignored?: string[];
+  /** Per-rule severity overrides ("off" disables). */
+  severityOverrides?: Record<string, LintSeverity | 'off'>;
+  trustedRegistries?: string[];
+  /** Path of a `shellcheck` binary; undefined means look on PATH, null means do not run ShellCheck. */
+  shellcheckPath?: string | null;
+}

@@ -1,0 +1,103 @@
+// The Containers view in a real VS Code against the real engine: rows come from the engine, and an
+// engine that does not answer shows its welcome content instead of rows or popups.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { DocksideApi } from '../../../src/extension';
+import { createTestContainer, removeTestContainers, testDocker, testName } from '../../support/testEngine';
+import { uiBridge } from '../support/uiBridge';
+import { waitFor } from '../support/waitFor';
+
+const VIEW_CONTAINER = 'dockside';
+
+async function activate(): Promise<DocksideApi> {
+  const ext = vscode.extensions.getExtension<DocksideApi>('dockside.dockside');
+  assert.ok(ext, 'the extension is installed in the host');
+  return ext.activate();
+}
+
+async function showView(): Promise<void> {
+  await vscode.commands.executeCommand(`workbench.view.extension.${VIEW_CONTAINER}`);
+}
+
+describe('Containers view', function () {
+  const docker = testDocker();
+  let api: DocksideApi;
+
+  before(async () => {
+    api = await activate();
+    await showView();
+  });
+
+  after(async () => {
+    await removeTestContainers(docker);
+    await vscode.workspace.getConfiguration('dockside').update('engine.host', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('connects to the engine and says which one in the status bar', async () => {
+    const state = await waitFor('the engine to connect', () => api.engineState().kind === 'connected' && api.engineState());
+    assert.equal(state.kind, 'connected');
+    if (!uiBridge.available) return;
+    const text = await waitFor('the status bar to show the engine version', async () => {
+      const t = await uiBridge.statusBarText();
+      return state.kind === 'connected' && t.includes(state.version.version) ? t : undefined;
+    });
+    assert.match(text, /default/);
+  });
+
+  it('shows a container created on the engine as a row with its image and state', async () => {
+    const name = testName('row');
+    await createTestContainer(docker, { name });
+    await vscode.commands.executeCommand('dockside.containers.refresh');
+    if (uiBridge.available) {
+      const rows = await waitFor(`a row for ${name} in the page`, async () => {
+        const all = await uiBridge.treeRows(VIEW_CONTAINER);
+        return all.some((r) => r.includes(name)) ? all : undefined;
+      });
+      const row = rows.find((r) => r.includes(name))!;
+      assert.match(row, /dockside-test\/busybox:latest/);
+      assert.match(row, /running/);
+      await uiBridge.screenshot('containers-view');
+    }
+  });
+
+  it('shows the unreachable welcome when DOCKER_HOST points at a dead socket, and recovers', async () => {
+    const saved = process.env.DOCKER_HOST;
+    process.env.DOCKER_HOST = 'unix:///tmp/dockside-test-no-engine.sock';
+    try {
+      await vscode.commands.executeCommand('dockside.engine.retry');
+      const state = api.engineState();
+      assert.equal(state.kind, 'failed');
+      assert.equal(state.kind === 'failed' && state.code, 'unreachable');
+      assert.match(state.kind === 'failed' ? state.sentence : '', /dockside-test-no-engine\.sock/);
+      if (uiBridge.available) {
+        const welcome = await waitFor('the unreachable welcome', async () => {
+          const text = await uiBridge.welcomeText(VIEW_CONTAINER);
+          return /No Docker engine answers/.test(text) ? text : undefined;
+        });
+        assert.match(welcome, /Retry/);
+        assert.match(welcome, /Open Settings/);
+        const rows = await uiBridge.treeRows(VIEW_CONTAINER);
+        assert.deepEqual(rows, [], 'no container rows while the engine is unreachable');
+        const status = await uiBridge.statusBarText();
+        assert.match(status, /no engine/);
+        await uiBridge.screenshot('containers-unreachable');
+      }
+    } finally {
+      if (saved === undefined) delete process.env.DOCKER_HOST;
+      else process.env.DOCKER_HOST = saved;
+    }
+    await vscode.commands.executeCommand('dockside.engine.retry');
+    assert.equal(api.engineState().kind, 'connected');
+  });
+
+  it('follows the dockside.engine.host setting over the environment', async () => {
+    await vscode.workspace.getConfiguration('dockside').update('engine.host', 'unix:///tmp/dockside-test-setting.sock', vscode.ConfigurationTarget.Global);
+    const state = await waitFor('the setting to take effect', () => {
+      const s = api.engineState();
+      return s.kind === 'failed' && s.endpoint?.source === 'setting' ? s : undefined;
+    });
+    assert.equal(state.kind === 'failed' && state.code, 'unreachable');
+    await vscode.workspace.getConfiguration('dockside').update('engine.host', undefined, vscode.ConfigurationTarget.Global);
+    await waitFor('the default engine again', () => api.engineState().kind === 'connected');
+  });
+});

@@ -1,0 +1,154 @@
+// Runs the extension-host suite in a real VS Code: code-server (the VS Code workbench and its Node
+// extension host) in headless Debian Chromium driven by playwright-core. See ../../shared/docs/testing.md.
+// Prints `N passed, N failed` and exits non-zero on any failure.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startUiBridge } from './uiBridgeServer';
+import { freePort, waitForHttp } from './network';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const artifacts = path.join(repoRoot, 'artifacts');
+const suiteTimeoutMs = Number(process.env.DOCKSIDE_SUITE_TIMEOUT_MS ?? 20 * 60_000);
+
+async function main(): Promise<number> {
+  const codeServerEntry = execFileSync('bash', [path.join(repoRoot, 'scripts', 'prepare-vscode.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).trim().split('\n').pop()!;
+  fs.mkdirSync(artifacts, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-cs-'));
+  const userData = path.join(tmp, 'user-data');
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(userSettings(), null, 2));
+  const workspace = path.join(repoRoot, 'test', 'fixtures', 'workspace');
+  const resultsFile = path.join(tmp, 'results.json');
+
+  let page: Page | undefined;
+  const bridge = await startUiBridge(() => page, artifacts);
+  const port = await freePort();
+  const server = startCodeServer(codeServerEntry, port, userData, path.join(tmp, 'extensions'), workspace, {
+    DOCKSIDE_TEST_RESULTS: resultsFile,
+    DOCKSIDE_TEST_UI: bridge.url,
+  });
+  let browser: BrowserContext | undefined;
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000);
+    browser = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
+      executablePath: process.env.DOCKSIDE_CHROMIUM ?? '/usr/bin/chromium',
+      headless: true,
+      viewport: { width: 1400, height: 900 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = browser.pages()[0] ?? (await browser.newPage());
+    const exitCode = new Promise<number>((resolve) => {
+      void page!.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
+    });
+    await page.exposeFunction('codeAutomationLog', (_level: string, args: unknown[]) => {
+      const text = formatLog(args);
+      if (!isNoise(text)) console.log(text);
+    });
+    const remote = (p: string) => `vscode-remote://127.0.0.1:${port}${p}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(repoRoot)],
+      ['extensionTestsPath', remote(path.join(repoRoot, 'out', 'test', 'integration', 'index'))],
+      ['skipWelcome', 'true'],
+    ];
+    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    await page.goto(url);
+    const code = await Promise.race([exitCode, timeout(suiteTimeoutMs)]);
+    return report(code, resultsFile);
+  } finally {
+    await page?.screenshot({ path: path.join(artifacts, 'final.png') }).catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    bridge.close();
+    stopProcessGroup(server);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function userSettings(): Record<string, unknown> {
+  return {
+    // The DOM renderer puts terminal text in the page, where tests can read it.
+    'terminal.integrated.gpuAcceleration': 'off',
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'security.workspace.trust.enabled': false,
+    'git.openRepositoryInParentFolders': 'never',
+    'workbench.enableExperiments': false,
+  };
+}
+
+function startCodeServer(entry: string, port: number, userData: string, extensions: string, workspace: string, env: Record<string, string>): ChildProcess {
+  const args = [
+    entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+    '--disable-workspace-trust', '--user-data-dir', userData, '--extensions-dir', extensions, workspace,
+  ];
+  const child = spawn(process.execPath, args, {
+    detached: true, // its own process group, so the extension host and helpers stop with it
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
+  const logFile = fs.createWriteStream(path.join(artifacts, 'code-server.log'));
+  child.stdout?.pipe(logFile);
+  child.stderr?.pipe(logFile);
+  return child;
+}
+
+function stopProcessGroup(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    // Already gone.
+  }
+}
+
+function report(code: number | 'timeout', resultsFile: string): number {
+  let summary: { passed: number; failed: number; pending: number; failures: { title: string; error: string }[] } | undefined;
+  try {
+    summary = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+  } catch {
+    summary = undefined;
+  }
+  if (code === 'timeout') console.error(`The extension-host suite did not finish within ${suiteTimeoutMs / 1000} s.`);
+  if (!summary) {
+    console.error('The extension-host suite wrote no results: it did not load or crashed (see artifacts/code-server.log).');
+    console.log('0 passed, 1 failed');
+    return 1;
+  }
+  for (const f of summary.failures) console.error(`\nFAILED: ${f.title}\n${f.error}`);
+  const failed = summary.failed + (code !== 0 && summary.failed === 0 ? 1 : 0);
+  console.log(`${summary.passed} passed, ${failed} failed` + (summary.pending ? `, ${summary.pending} skipped` : ''));
+  return failed > 0 ? 1 : 0;
+}
+
+function formatLog(args: unknown[]): string {
+  if (!Array.isArray(args)) return String(args);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('node:util').format(...args);
+}
+
+/** Known, harmless noise of an offline code-server (testing.md, "Expected noise"). */
+function isNoise(text: string): boolean {
+  return /ENOTFOUND|Could not create socket|marketplace|gallery|\[Extension Host\] (?:debugger|Debugger)/i.test(text);
+}
+
+function timeout(ms: number): Promise<'timeout'> {
+  return new Promise((resolve) => setTimeout(() => resolve('timeout'), ms).unref());
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);
