@@ -13,7 +13,17 @@ const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const artifacts = path.join(repoRoot, 'artifacts');
 const suiteTimeoutMs = Number(process.env.DOCKSIDE_SUITE_TIMEOUT_MS ?? 20 * 60_000);
 
-async function main(): Promise<number> {
+export interface CodeServerRun {
+  /** The compiled module exporting run(), loaded in the extension host (extensionTestsPath). */
+  readonly testsModule: string;
+  /** The folder opened in the workbench. */
+  readonly workspace: string;
+  /** Extra environment for code-server and its extension host. */
+  readonly env?: Record<string, string>;
+}
+
+/** Runs a tests module in code-server's extension host; resolves with the code the workbench exits with. */
+export async function runInCodeServer(run: CodeServerRun): Promise<number | 'timeout'> {
   const codeServerEntry = execFileSync('bash', [path.join(repoRoot, 'scripts', 'prepare-vscode.sh')], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -23,14 +33,13 @@ async function main(): Promise<number> {
   const userData = path.join(tmp, 'user-data');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(userSettings(), null, 2));
-  const workspace = path.join(repoRoot, 'test', 'fixtures', 'workspace');
-  const resultsFile = path.join(tmp, 'results.json');
+  const workspace = run.workspace;
 
   let page: Page | undefined;
   const bridge = await startUiBridge(() => page, artifacts);
   const port = await freePort();
   const server = startCodeServer(codeServerEntry, port, userData, path.join(tmp, 'extensions'), workspace, {
-    DOCKSIDE_TEST_RESULTS: resultsFile,
+    ...run.env,
     DOCKSIDE_TEST_UI: bridge.url,
   });
   let browser: BrowserContext | undefined;
@@ -53,13 +62,12 @@ async function main(): Promise<number> {
     const remote = (p: string) => `vscode-remote://127.0.0.1:${port}${p}`;
     const payload = [
       ['extensionDevelopmentPath', remote(repoRoot)],
-      ['extensionTestsPath', remote(path.join(repoRoot, 'out', 'test', 'integration', 'index'))],
+      ['extensionTestsPath', remote(run.testsModule)],
       ['skipWelcome', 'true'],
     ];
     const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     await page.goto(url);
-    const code = await Promise.race([exitCode, timeout(suiteTimeoutMs)]);
-    return report(code, resultsFile);
+    return await Promise.race([exitCode, timeout(suiteTimeoutMs)]);
   } finally {
     await page?.screenshot({ path: path.join(artifacts, 'final.png') }).catch(() => undefined);
     await browser?.close().catch(() => undefined);
@@ -144,11 +152,23 @@ function timeout(ms: number): Promise<'timeout'> {
   return new Promise((resolve) => setTimeout(() => resolve('timeout'), ms).unref());
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    console.log('0 passed, 1 failed');
-    process.exit(1);
-  },
-);
+async function main(): Promise<number> {
+  const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-results-')), 'results.json');
+  const code = await runInCodeServer({
+    testsModule: path.join(repoRoot, 'out', 'test', 'integration', 'index'),
+    workspace: path.join(repoRoot, 'test', 'fixtures', 'workspace'),
+    env: { DOCKSIDE_TEST_RESULTS: resultsFile },
+  });
+  return report(code, resultsFile);
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(error);
+      console.log('0 passed, 1 failed');
+      process.exit(1);
+    },
+  );
+}
