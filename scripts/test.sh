@@ -11,8 +11,10 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund >/dev/null
 fi
 bash scripts/prepare-engine.sh
-say "building"
+apt_install unzip
+say "building and packing the .vsix (the tests run the shipped, minified bundles)"
 node scripts/build.mjs --tests
+node scripts/package.mjs | tail -1
 
 cleanup() { bash scripts/cleanup-test-resources.sh || true; }
 trap cleanup EXIT
