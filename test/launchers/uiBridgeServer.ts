@@ -8,7 +8,9 @@ type Query =
   | { op: 'treeRows'; viewContainerId: string }
   | { op: 'welcomeText'; viewContainerId: string }
   | { op: 'statusBarText' }
-  | { op: 'screenshot'; name: string };
+  | { op: 'screenshot'; name: string }
+  | { op: 'quickPickItems' }
+  | { op: 'pressKey'; key: string };
 
 export async function startUiBridge(page: () => Page | undefined, artifacts: string): Promise<{ url: string; close(): void }> {
   const server = http.createServer((req, res) => {
@@ -44,6 +46,13 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
       );
     case 'statusBarText':
       return page.$eval('[id="workbench.parts.statusbar"]', (n) => (n as unknown as { innerText: string }).innerText);
+    case 'quickPickItems':
+      return page.$$eval('.quick-input-widget .monaco-list-row', (rows) =>
+        rows.map((r) => (r as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()),
+      );
+    case 'pressKey':
+      await page.keyboard.press(q.key);
+      return true;
     case 'screenshot': {
       const file = path.join(artifacts, `${q.name.replace(/[^\w.-]+/g, '_')}.png`);
       await page.screenshot({ path: file });

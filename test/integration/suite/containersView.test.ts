@@ -44,6 +44,22 @@ describe('Containers view', function () {
     assert.match(text, /default/);
   });
 
+  it('opens the engine details from the status bar with the version and a retry', async function () {
+    if (!uiBridge.available) this.skip();
+    const state = await waitFor('the engine to connect', () => api.engineState().kind === 'connected' && api.engineState());
+    const shown = vscode.commands.executeCommand('dockside.engine.showDetails');
+    const items = await waitFor('the details QuickPick', async () => {
+      const rows = await uiBridge.quickPickItems();
+      return rows.some((r) => /Retry/.test(r)) ? rows : undefined;
+    });
+    await uiBridge.screenshot('engine-details');
+    await uiBridge.pressKey('Escape');
+    await shown;
+    assert.ok(state.kind === 'connected' && items.some((r) => r.includes(state.version.version)), items.join(' | '));
+    assert.ok(items.some((r) => r.includes('unix:///var/run/docker.sock')));
+    assert.ok(items.some((r) => /Open Settings/.test(r)));
+  });
+
   it('shows a container created on the engine as a row with its image and state', async () => {
     const name = testName('row');
     await createTestContainer(docker, { name });

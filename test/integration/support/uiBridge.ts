@@ -23,6 +23,16 @@ export const uiBridge = {
     return request<string>({ op: 'statusBarText' });
   },
 
+  /** The rows of the open QuickPick, as rendered. */
+  quickPickItems(): Promise<string[]> {
+    return request<string[]>({ op: 'quickPickItems' });
+  },
+
+  /** Presses a key in the page, e.g. 'Escape' or 'Enter' (playwright key names). */
+  pressKey(key: string): Promise<boolean> {
+    return request<boolean>({ op: 'pressKey', key });
+  },
+
   /** Saves a screenshot of the workbench to the artifacts folder. */
   screenshot(name: string): Promise<string> {
     return request<string>({ op: 'screenshot', name });
