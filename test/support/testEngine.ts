@@ -30,8 +30,13 @@ export async function createTestContainer(
   return container;
 }
 
-/** Removes every container the tests made (by label), running or not. */
+/**
+ * Removes the test containers this process made (labelled, named by testName() with this pid), running
+ * or not. Other test processes sharing the engine keep theirs; scripts/cleanup-test-resources.sh removes
+ * every labelled leftover after a whole run.
+ */
 export async function removeTestContainers(docker: Docker): Promise<void> {
   const list = await docker.listContainers({ all: true, filters: JSON.stringify({ label: [TEST_LABEL] }) });
-  await Promise.all(list.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+  const mine = list.filter((c) => c.Names.some((n) => n.includes(`-${process.pid}-`)));
+  await Promise.all(mine.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
 }
