@@ -3,7 +3,7 @@
 // loaded on first use, so activation does not pay for them.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
@@ -28,6 +28,33 @@ const lazyExternal = {
   },
 };
 
+// dockerode loads gRPC (only BuildKit sessions use it) and ssh2 (only ssh:// engines) as soon as it loads,
+// which triples the engine bundle's start-up time. Those requires become proxies that load on first use;
+// esbuild evaluates a bundled module only when its require() runs, so the cost moves to the first use.
+const DEFER_HELPER = `function __docksideDefer(load) {
+  let loaded;
+  const target = () => (loaded ??= load());
+  return new Proxy(function () {}, {
+    get: (_, key) => target()[key],
+    has: (_, key) => key in target(),
+    apply: (_, self, args) => target().apply(self, args),
+    construct: (_, args) => new (target())(...args),
+  });
+}
+`;
+const deferredRequires = {
+  name: 'deferred-requires',
+  setup(build) {
+    build.onLoad({ filter: /node_modules[\\/](dockerode[\\/]lib[\\/]session|docker-modem[\\/]lib[\\/]modem)\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8').replace(
+        /require\((['"])(@grpc\/grpc-js|@grpc\/proto-loader|\.\/ssh)\1\)/g,
+        (call) => `__docksideDefer(() => ${call})`,
+      );
+      return { contents: DEFER_HELPER + source, loader: 'js', resolveDir: args.path.replace(/[\\/][^\\/]+$/, '') };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -44,7 +71,7 @@ const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [lazyExternal],
     // Lazy bundles are loaded with require(): the extension host's module loader handles it everywhere.
     supported: { 'dynamic-import': false } },
-  { ...common, entryPoints: { engine: 'src/engine/index.ts' }, outdir: 'dist', external: ['vscode', 'cpu-features', '*.node'] },
+  { ...common, entryPoints: { engine: 'src/engine/index.ts' }, outdir: 'dist', external: ['vscode', 'cpu-features', '*.node'], plugins: [deferredRequires] },
   { ...common, entryPoints: { languageClient: 'src/language/client.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { server: 'src/server/server.ts', cli: 'src/server/cli.ts' }, outdir: 'dist', external: ['vscode', 'cpu-features'] },
 ];
