@@ -3,7 +3,7 @@
 // loaded on first use, so activation does not pay for them.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
@@ -86,6 +86,8 @@ if (watch) {
   console.log('watching…');
 } else {
   await Promise.all(selected.map((b) => esbuild.build(b)));
+  // dockerode loads its .proto files from beside the bundle at run time (BuildKit session and progress).
+  cpSync('node_modules/dockerode/lib/proto', 'dist/proto', { recursive: true });
   // The English runtime bundle is extracted from the sources, so it can never go stale.
   if (!only) execFileSync(process.execPath, ['node_modules/@vscode/l10n-dev/dist/cli.js', 'export', '-o', 'l10n', 'src'], { stdio: 'ignore' });
   if (tests) {

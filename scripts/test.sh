@@ -11,7 +11,9 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund >/dev/null
 fi
 bash scripts/prepare-engine.sh
-apt_install unzip
+# unzip: the .vsix test; shellcheck: the ShellCheck rules; iproute2: veth parents for macvlan tests;
+# docker-registry + apache2-utils: the private registry (htpasswd) of the push/pull tests.
+apt_install unzip shellcheck iproute2 docker-registry apache2-utils
 say "building and packing the .vsix (the tests run the shipped, minified bundles)"
 node scripts/build.mjs --tests
 node scripts/package.mjs | tail -1

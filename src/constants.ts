@@ -5,6 +5,9 @@ export const VIEW_CONTAINER = 'dockside';
 
 export const Views = {
   containers: 'dockside.containers',
+  images: 'dockside.images',
+  networks: 'dockside.networks',
+  volumes: 'dockside.volumes',
 } as const;
 
 export const Commands = {
@@ -13,6 +16,34 @@ export const Commands = {
   openEngineSettings: 'dockside.engine.openSettings',
   showLog: 'dockside.showLog',
   refreshContainers: 'dockside.containers.refresh',
+  refreshExplorer: 'dockside.explorer.refresh',
+  filterContainers: 'dockside.containers.filter',
+  filterImages: 'dockside.images.filter',
+  filterNetworks: 'dockside.networks.filter',
+  filterVolumes: 'dockside.volumes.filter',
+  clearContainersFilter: 'dockside.containers.clearFilter',
+  clearImagesFilter: 'dockside.images.clearFilter',
+  clearNetworksFilter: 'dockside.networks.clearFilter',
+  clearVolumesFilter: 'dockside.volumes.clearFilter',
+  groupContainersBy: 'dockside.containers.groupBy',
+  sortContainersBy: 'dockside.containers.sortBy',
+  showDanglingImages: 'dockside.images.showDangling',
+  hideDanglingImages: 'dockside.images.hideDangling',
+} as const;
+
+/** Shells, attach, logs, stats, processes and changes (issue 6). */
+export const TerminalCommands = {
+  openShell: 'dockside.containers.openShell',
+  openShellAs: 'dockside.containers.openShellAs',
+  attach: 'dockside.containers.attach',
+  followLogs: 'dockside.containers.followLogs',
+  followLogsWithOptions: 'dockside.containers.followLogsWithOptions',
+  followComposeLogs: 'dockside.compose.followLogs',
+  filterLogs: 'dockside.logs.filter',
+  saveLogs: 'dockside.logs.save',
+  showStats: 'dockside.containers.showStats',
+  showProcesses: 'dockside.containers.showProcesses',
+  showChanges: 'dockside.containers.showChanges',
 } as const;
 
 /** Context keys read by `when` clauses in package.json. */

@@ -5,7 +5,8 @@ import { bundleEvaluationStart } from './activationClock';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/index';
-import { Views } from './constants';
+import { registerDeliveryCommands } from './commands/deliveryCommands';
+import { registerTerminalCommands } from './commands/terminals/index';
 import { launchDockerfileClientOnDemand } from './dockerfileClientLauncher';
 import { createLog } from './log';
 import { bindEngineContextKeys } from './session/engineContextKeys';
@@ -13,7 +14,9 @@ import { EngineSession } from './session/engineSession';
 import type { EngineState } from './session/engineState';
 import { Settings } from './settings';
 import { createEngineStatusItem } from './status/engineStatusItem';
-import { ContainersProvider } from './tree/containers/containersProvider';
+import { Explorer } from './tree/explorer';
+import { TerminalServices } from './terminals/terminalServices';
+import type { StatsService } from './stats/statsService';
 
 // Every import above has been evaluated by the time this line runs.
 const bundleEvaluated = performance.now();
@@ -24,6 +27,10 @@ export interface DocksideApi {
   readonly onDidChangeEngineState: vscode.Event<EngineState>;
   /** Dockside's own activation cost: evaluating the bundle, and running activate(). */
   readonly activationTiming: { readonly bundleEvaluationMs: number; readonly activateMs: number };
+  /** True while the explorer's engine event stream is open (it is open only while a Dockside view shows). */
+  readonly explorerStreaming: () => boolean;
+  /** Live container stats (streams only while watched) and what Dockside's terminals wrote, as plain text. */
+  readonly terminals: { readonly stats: StatsService; readonly transcripts: () => Record<string, string> };
 }
 
 export function activate(context: vscode.ExtensionContext): DocksideApi {
@@ -31,25 +38,20 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   const log = createLog();
   const settings = new Settings();
   const session = new EngineSession(settings, log);
-  const containers = new ContainersProvider(session, log);
-  const containersView = vscode.window.createTreeView(Views.containers, {
-    treeDataProvider: containers,
-    showCollapseAll: false,
-    canSelectMany: true,
-  });
-  const describeView = (state: EngineState) => (containersView.description = state.endpoint?.label);
-  describeView(session.state);
+  const explorer = new Explorer(session, settings, log, context.workspaceState);
+  const terminals = new TerminalServices(session, log, context.extensionUri);
 
   context.subscriptions.push(
     log,
     settings,
     session,
-    containers,
-    containersView,
-    session.onDidChangeState(describeView),
+    explorer,
     bindEngineContextKeys(session),
     createEngineStatusItem(session),
-    registerCommands({ session, log, containers }),
+    registerCommands({ session, log, explorer }),
+    registerDeliveryCommands(context, session, log),
+    terminals,
+    registerTerminalCommands({ session, log }, terminals),
     launchDockerfileClientOnDemand(context, log, session),
   );
 
@@ -57,7 +59,8 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   setImmediate(() => void session.connect());
   const activationTiming = { bundleEvaluationMs: bundleEvaluated - bundleEvaluationStart, activateMs: performance.now() - activateStart };
   log.info(`Activated: bundle evaluated in ${activationTiming.bundleEvaluationMs.toFixed(1)} ms, activate() ran in ${activationTiming.activateMs.toFixed(1)} ms`);
-  return { engineState: () => session.state, onDidChangeEngineState: session.onDidChangeState, activationTiming };
+  return { engineState: () => session.state, onDidChangeEngineState: session.onDidChangeState, activationTiming, explorerStreaming: () => explorer.coordinator.streaming,
+    terminals: { stats: terminals.stats, transcripts: () => terminals.registry.transcripts() } };
 }
 
 export function deactivate(): void {

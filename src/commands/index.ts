@@ -1,16 +1,22 @@
 // Every command id → its handler, registered once through the shared wrapper.
 import * as vscode from 'vscode';
-import { Commands } from '../constants';
-import type { ContainersProvider } from '../tree/containers/containersProvider';
+import { Commands, Views } from '../constants';
+import type { Explorer } from '../tree/explorer';
 import { registerCommand, type CommandServices } from './commandWrapper';
 import { openEngineSettings } from './openEngineSettings';
-import { refreshContainers } from './refreshContainers';
+import { clearViewFilter } from './explorer/clearViewFilter';
+import { filterView } from './explorer/filterView';
+import { groupContainersBy } from './explorer/groupContainersBy';
+import { refreshExplorer } from './explorer/refreshExplorer';
+import { sortContainersBy } from './explorer/sortContainersBy';
+import { toggleDanglingImages } from './explorer/toggleDanglingImages';
 import { retryEngine } from './retryEngine';
 import { showEngineDetails } from './showEngineDetails';
 import { showLog } from './showLog';
+import { registerManageCommands } from './manageCommands';
 
 export interface CommandDependencies extends CommandServices {
-  readonly containers: ContainersProvider;
+  readonly explorer: Explorer;
 }
 
 export function registerCommands(deps: CommandDependencies): vscode.Disposable {
@@ -19,7 +25,21 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable {
     [Commands.showEngineDetails]: showEngineDetails(deps),
     [Commands.openEngineSettings]: openEngineSettings(),
     [Commands.showLog]: showLog(deps),
-    [Commands.refreshContainers]: refreshContainers(deps.containers),
+    [Commands.refreshContainers]: refreshExplorer(deps.explorer),
+    [Commands.refreshExplorer]: refreshExplorer(deps.explorer),
+    [Commands.filterContainers]: filterView(deps.explorer, Views.containers),
+    [Commands.filterImages]: filterView(deps.explorer, Views.images),
+    [Commands.filterNetworks]: filterView(deps.explorer, Views.networks),
+    [Commands.filterVolumes]: filterView(deps.explorer, Views.volumes),
+    [Commands.clearContainersFilter]: clearViewFilter(deps.explorer, Views.containers),
+    [Commands.clearImagesFilter]: clearViewFilter(deps.explorer, Views.images),
+    [Commands.clearNetworksFilter]: clearViewFilter(deps.explorer, Views.networks),
+    [Commands.clearVolumesFilter]: clearViewFilter(deps.explorer, Views.volumes),
+    [Commands.groupContainersBy]: groupContainersBy(deps.explorer),
+    [Commands.sortContainersBy]: sortContainersBy(deps.explorer),
+    [Commands.showDanglingImages]: toggleDanglingImages(deps.explorer, true),
+    [Commands.hideDanglingImages]: toggleDanglingImages(deps.explorer, false),
   };
-  return vscode.Disposable.from(...Object.entries(table).map(([id, handler]) => registerCommand(id, deps, handler)));
+  const refreshViews = () => void vscode.commands.executeCommand(Commands.refreshExplorer);
+  return vscode.Disposable.from(...Object.entries(table).map(([id, handler]) => registerCommand(id, deps, handler)), registerManageCommands(deps, refreshViews));
 }

@@ -8,6 +8,30 @@ export { resolveEndpoint, endpointSourceFiles, dockerConfigDir } from './connect
 export type { EngineEndpoint, EndpointInputs } from './connection';
 export { EngineError, describeEngineError, isEngineError, toEngineError } from './errors';
 export type { EngineErrorCode } from './errors';
+export { attachContainer, containerRuntime, findShell, startShell, SHELL_CANDIDATES } from './exec';
+export type { ContainerRuntime, InteractiveSession, ShellRequest } from './exec';
+export { LogFollower, readLogs } from './logs';
+export type { FollowOptions, LogEvent, LogLine, LogQuery } from './logs';
+export { containerChanges, containerProcesses, readStats, streamStats } from './stats';
+export type { ChangeKind, FileChange, ProcessTable, StatsSample } from './stats';
+export type { OutputChunk, OutputStream } from './streams';
+export * from './lifecycle';
+export * from './images';
+export * from './inspect';
+export * from './networks';
+export * from './volumes';
+export * from './events';
+export * from './explorerQueries';
+export * from './system';
+
+export { containerCreateBody, createAndStartContainer } from './run';
+export { BuildFailure, buildImage, preferredBuilder } from './build';
+export type { BuildEvent, BuildRequest, BuildResult, Builder } from './build';
+export { LayerProgress, pullImage, pushImage } from './imageTransfer';
+export type { TransferProgress, TransferResult } from './imageTransfer';
+export { DOCKER_HUB, configuredRegistries, dockerCredentials, engineAuthConfig, eraseWithHelper, helperFor, normaliseRegistry, readDockerConfig, registryOfReference, storeWithHelper, verifyLogin } from './registryAuth';
+export type { DockerConfigAuths, RegistryCredentials } from './registryAuth';
+export type { StartedContainer } from './run';
 
 /** The engine's sentences follow the editor's display language: pass `vscode.l10n.bundle`. */
 export function configureLocalization(bundle: Record<string, string> | undefined): void {

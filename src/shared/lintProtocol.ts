@@ -51,4 +51,12 @@ export interface LintOptions {
   trustedRegistries?: string[];
   /** Path of a `shellcheck` binary; undefined means look on PATH, null means do not run ShellCheck. */
   shellcheckPath?: string | null;
+  /** Path of a hadolint config file (the `dockside.dockerfile.lint.hadolintConfig` setting); default: look for
+   * `.hadolint.yaml` / `.hadolint.yml` beside the Dockerfile and in its parent folders. */
+  hadolintConfigPath?: string;
+  /** Language of messages and docs links: 'zh-cn' (any 'zh*') or English (default). */
+  locale?: string;
+  /** URI of the extension's `docs/rules` folder, e.g. `file:///…/dockside/docs/rules`; `docsUrl` is
+   * `<docsBaseUri>/<en|zh-cn>/<page>.md#<rule id>`. Without it, the path relative to the extension. */
+  docsBaseUri?: string;
 }

@@ -155,7 +155,8 @@ function timeout(ms: number): Promise<'timeout'> {
 async function main(): Promise<number> {
   const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-results-')), 'results.json');
   const code = await runInCodeServer({
-    testsModule: path.join(repoRoot, 'out', 'test', 'integration', 'index'),
+    // Beside this compiled file, whichever out folder it was compiled into.
+    testsModule: path.resolve(__dirname, '..', 'integration', 'index'),
     workspace: path.join(repoRoot, 'test', 'fixtures', 'workspace'),
     env: { DOCKSIDE_TEST_RESULTS: resultsFile },
   });

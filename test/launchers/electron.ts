@@ -13,7 +13,7 @@ async function main(): Promise<number> {
     await runTests({
       version: process.env.DOCKSIDE_VSCODE_VERSION ?? '1.100.3',
       extensionDevelopmentPath: repoRoot,
-      extensionTestsPath: path.join(repoRoot, 'out', 'test', 'integration', 'index'),
+      extensionTestsPath: path.resolve(__dirname, '..', 'integration', 'index'),
       launchArgs: [path.join(repoRoot, 'test', 'fixtures', 'workspace'), '--disable-extensions', '--disable-workspace-trust', `--user-data-dir=${path.join(tmp, 'user-data')}`],
       extensionTestsEnv: { DOCKSIDE_TEST_RESULTS: resultsFile },
     });

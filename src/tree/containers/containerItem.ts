@@ -1,6 +1,9 @@
-// How one container looks as a tree row. Pure over the model: no client, no engine calls.
+// How a container looks as a tree row, in any view. Pure over the model: no client, no engine calls.
 import * as vscode from 'vscode';
-import type { ContainerState, ContainerSummary } from '../../models/container';
+import type { ContainerHealth, ContainerState, ContainerSummary } from '../../models/container';
+import type { ContainerDetails } from '../../models/containerDetails';
+import { containerContextValue, type ContainerRowKind } from '../contextValues';
+import { codeSpan as code, escapeMarkdown as md, formatBytes, formatDate, formatPort } from '../format';
 
 const STATE_ICONS: Record<ContainerState, [icon: string, color?: string]> = {
   running: ['vm-running', 'charts.green'],
@@ -10,6 +13,13 @@ const STATE_ICONS: Record<ContainerState, [icon: string, color?: string]> = {
   created: ['vm-outline'],
   exited: ['vm-outline', 'disabledForeground'],
   dead: ['error', 'charts.red'],
+};
+
+/** A health check's verdict shows over the running icon: the state users care about first. */
+const HEALTH_ICONS: Record<Exclude<ContainerHealth, 'none'>, [icon: string, color: string]> = {
+  healthy: ['pass', 'charts.green'],
+  unhealthy: ['warning', 'charts.red'],
+  starting: ['sync~spin', 'charts.yellow'],
 };
 
 export function stateLabel(state: ContainerState): string {
@@ -24,28 +34,74 @@ export function stateLabel(state: ContainerState): string {
   }
 }
 
-export function containerTreeItem(container: ContainerSummary): vscode.TreeItem {
-  const item = new vscode.TreeItem(container.name, vscode.TreeItemCollapsibleState.None);
-  // The engine id keeps selection and expansion stable across refreshes.
-  item.id = container.id;
-  item.description = `${container.image} · ${stateLabel(container.state)}`;
-  const [icon, color] = STATE_ICONS[container.state];
-  item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
-  item.contextValue = `container+${container.state}`;
-  item.tooltip = tooltip(container);
-  item.accessibilityInformation = { label: `${container.name}, ${container.image}, ${stateLabel(container.state)}` };
+export function healthLabel(health: ContainerHealth): string | undefined {
+  switch (health) {
+    case 'healthy': return vscode.l10n.t('healthy');
+    case 'unhealthy': return vscode.l10n.t('unhealthy');
+    case 'starting': return vscode.l10n.t('health check starting');
+    case 'none': return undefined;
+  }
+}
+
+export function containerIcon(c: ContainerSummary): vscode.ThemeIcon {
+  const [icon, color] = c.state === 'running' && c.health !== 'none' ? HEALTH_ICONS[c.health] : STATE_ICONS[c.state];
+  return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+}
+
+/** "image · Up 3 minutes (healthy) · 127.0.0.1:8080→80/tcp". */
+export function containerDescription(c: ContainerSummary): string {
+  const ports = c.ports.filter((p) => p.publicPort).map(formatPort);
+  return [c.image, c.status || stateLabel(c.state), ...ports].join(' · ');
+}
+
+/** A container row. `description` replaces the default one (rows under networks and volumes say more). */
+export function containerTreeItem(c: ContainerSummary, id: string, kind: ContainerRowKind = 'container', description = containerDescription(c)): vscode.TreeItem {
+  const item = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.None);
+  // The engine id keeps selection stable across updates.
+  item.id = id;
+  item.description = description;
+  item.iconPath = containerIcon(c);
+  item.contextValue = containerContextValue(c, kind);
+  // The tooltip is left undefined: resolveTreeItem fills it on hover with the inspect details.
+  const health = healthLabel(c.health);
+  item.accessibilityInformation = { label: [c.name, c.image, stateLabel(c.state), health].filter(Boolean).join(', ') };
   return item;
 }
 
-function tooltip(c: ContainerSummary): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escape(c.name)}** — ${escape(c.status)}\n\n`);
-  md.appendMarkdown(`${vscode.l10n.t('Image')}: \`${escape(c.image)}\`  \n`);
-  md.appendMarkdown(`${vscode.l10n.t('ID')}: \`${c.id.slice(0, 12)}\`  \n`);
-  md.appendMarkdown(`${vscode.l10n.t('Created')}: ${new Date(c.created).toLocaleString()}`);
-  return md;
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+/** id, image, command, created, status, ports, mounts, networks and IPs, restart policy, limits, labels. */
+export function containerTooltip(c: ContainerSummary, details?: ContainerDetails): vscode.MarkdownString {
+  const out = new vscode.MarkdownString(undefined, true);
+  const line = (label: string, value: string) => out.appendMarkdown(`${label}: ${value}  \n`);
+  out.appendMarkdown(`$(${containerIcon(c).id}) **${md(c.name)}** — ${md(c.status || stateLabel(c.state))}\n\n`);
+  line(vscode.l10n.t('ID'), code(c.id.slice(0, 12)));
+  line(vscode.l10n.t('Image'), code(c.image));
+  if (c.command) line(vscode.l10n.t('Command'), code(c.command));
+  line(vscode.l10n.t('Created'), formatDate(c.created));
+  if (details?.startedAt) line(vscode.l10n.t('Started'), formatDate(details.startedAt));
+  if (c.state === 'exited' && details?.exitCode !== undefined) line(vscode.l10n.t('Exit code'), String(details.exitCode));
+  if (c.composeProject) line(vscode.l10n.t('Compose project'), md(c.composeProject));
+  if (c.ports.length) line(vscode.l10n.t('Ports'), c.ports.map((p) => code(formatPort(p))).join(', '));
+  for (const n of c.networks) {
+    line(vscode.l10n.t('Network {0}', md(n.name)), [n.ipAddress, n.ipv6Address].filter((ip): ip is string => !!ip).map((ip) => code(ip)).join(', ') || '—');
+  }
+  for (const m of c.mounts) {
+    line(vscode.l10n.t('Mount'), `${code(m.name ?? m.source)} → ${code(m.destination)} (${m.type}${m.readOnly ? ', ro' : ''})`);
+  }
+  if (details) {
+    const policy = details.restartPolicy === 'on-failure' && details.maximumRetryCount ? `on-failure:${details.maximumRetryCount}` : details.restartPolicy;
+    line(vscode.l10n.t('Restart policy'), code(policy));
+    const limits = [
+      details.memoryLimit ? vscode.l10n.t('memory {0}', formatBytes(details.memoryLimit)) : undefined,
+      details.cpus ? vscode.l10n.t('{0} CPUs', details.cpus) : undefined,
+      details.pidsLimit ? vscode.l10n.t('{0} processes', details.pidsLimit) : undefined,
+    ].filter(Boolean);
+    line(vscode.l10n.t('Limits'), limits.length ? limits.join(', ') : vscode.l10n.t('none'));
+  }
+  const labels = Object.entries(c.labels);
+  if (labels.length) {
+    out.appendMarkdown(`\n${vscode.l10n.t('Labels')}:\n`);
+    for (const [k, v] of labels.slice(0, 30)) out.appendMarkdown(`- ${code(k)} = ${code(v)}\n`);
+    if (labels.length > 30) out.appendMarkdown(`- ${vscode.l10n.t('…and {0} more', labels.length - 30)}\n`);
+  }
+  return out;
 }

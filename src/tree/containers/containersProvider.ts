@@ -1,46 +1,141 @@
-// The Containers view: rows from the engine's container list; empty (so the welcome view shows) when no
-// engine answers. Never pops up messages: the engine state is shown by the welcome view and status bar.
+// The Containers view: containers from the explorer store, grouped and sorted as the settings say,
+// filtered per workspace. A state change repaints that row (and its group); only moves rebuild the list.
 import * as vscode from 'vscode';
 import type { ContainerSummary } from '../../models/container';
-import type { EngineSession } from '../../session/engineSession';
-import { containerTreeItem } from './containerItem';
+import { containerGroupContextValue } from '../contextValues';
+import { ExplorerProvider, reuse, type ExplorerServices, type Repaint } from '../explorerProvider';
+import type { ContainerGrouping, ExplorerSettings } from '../explorerSettings';
+import type { StoreChange } from '../explorerStore';
+import type { ContainerGroupNode, ContainerNode, ContainersViewNode } from '../nodes';
+import type { ViewFilter } from '../viewFilter';
+import { containerDescription, containerTooltip, containerTreeItem, stateLabel } from './containerItem';
+import { compareContainers, compareGroupKeys, groupKeysOf, isRunning, sortKeyOf } from './containerOrder';
 
-export class ContainersProvider implements vscode.TreeDataProvider<ContainerSummary>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<ContainerSummary | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+const GROUP_ICONS: Record<Exclude<ContainerGrouping, 'none'>, string> = {
+  composeProject: 'layers',
+  state: 'circle-large-outline',
+  image: 'file-binary',
+  network: 'type-hierarchy',
+};
+
+export class ContainersProvider extends ExplorerProvider<ContainersViewNode> {
+  private nodes = new Map<string, ContainerNode>();
+  private groups = new Map<string, ContainerGroupNode>();
+  /** Container id → the rows showing it (several under network grouping). */
+  private rowsByContainer = new Map<string, ContainerNode[]>();
 
   constructor(
-    private readonly session: EngineSession,
-    private readonly log: vscode.LogOutputChannel,
+    services: ExplorerServices,
+    filter: ViewFilter,
+    private readonly settings: ExplorerSettings,
   ) {
-    this.subscription = session.onDidChangeState(() => this.refresh());
+    super(services, filter, [settings.onDidChange]);
   }
 
-  refresh(): void {
-    this.changed.fire(undefined);
+  /** The refresh button: a full read of the engine. */
+  refresh(): Promise<void> {
+    return this.services.coordinator.resync();
   }
 
-  getTreeItem(container: ContainerSummary): vscode.TreeItem {
-    return containerTreeItem(container);
+  getTreeItem(node: ContainersViewNode): vscode.TreeItem {
+    if (node.kind === 'container') return containerTreeItem(node.container, node.id);
+    const item = new vscode.TreeItem(node.groupKind === 'state' ? stateLabel(node.key as ContainerSummary['state']) : node.key, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = node.id;
+    const running = node.containers.filter(isRunning).length;
+    item.description = vscode.l10n.t('{0}/{1} running', running, node.containers.length);
+    item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[node.groupKind], running ? new vscode.ThemeColor('charts.green') : undefined);
+    item.contextValue = containerGroupContextValue(node.groupKind);
+    return item;
   }
 
-  async getChildren(parent?: ContainerSummary): Promise<ContainerSummary[]> {
-    if (parent || this.session.state.kind !== 'connected') return [];
+  async resolveTreeItem(item: vscode.TreeItem, node: ContainersViewNode): Promise<vscode.TreeItem> {
+    if (node.kind !== 'container') return item;
+    item.tooltip = await this.tooltipFor(node.container);
+    return item;
+  }
+
+  /** The full tooltip; the summary alone when the inspect call fails (the container may be gone). */
+  async tooltipFor(container: ContainerSummary): Promise<vscode.MarkdownString> {
     try {
-      const client = await this.session.client();
-      const containers = await client.listContainers();
-      return containers.sort((a, b) => a.name.localeCompare(b.name));
-    } catch (error) {
-      // The session notices the outage on its next ping; the tree only logs.
-      this.log.warn('Listing containers failed', error);
-      void this.session.connect();
-      return [];
+      const [client, engine] = await Promise.all([this.services.session.client(), this.services.session.engine()]);
+      return containerTooltip(container, await engine.fetchContainerDetails(client, container.id));
+    } catch {
+      return containerTooltip(container);
     }
   }
 
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
+  protected roots(): ContainersViewNode[] {
+    const grouping = this.settings.groupBy;
+    const sorted = this.store
+      .all('containers')
+      .filter((c) => this.matchesContainer(c))
+      .sort(compareContainers(this.settings.sortBy));
+    const nodes = new Map<string, ContainerNode>();
+    const groups = new Map<string, ContainerGroupNode>();
+    const rowsByContainer = new Map<string, ContainerNode[]>();
+    const members = new Map<string, ContainerSummary[]>();
+    const topLevel: ContainerNode[] = [];
+    const row = (c: ContainerSummary, id: string) => {
+      const node = reuse<ContainerNode>(this.nodes, nodes, id, () => ({ kind: 'container', id, container: c }), (n) => (n.container = c));
+      rowsByContainer.set(c.id, [...(rowsByContainer.get(c.id) ?? []), node]);
+      return node;
+    };
+    for (const c of sorted) {
+      const keys = groupKeysOf(c, grouping);
+      if (keys.length === 0) topLevel.push(row(c, c.id));
+      for (const key of keys) members.set(key, [...(members.get(key) ?? []), c]);
+    }
+    const groupNodes = [...members.keys()].sort(compareGroupKeys(grouping)).map((key) => {
+      const id = `group:${grouping}:${key}`;
+      const kind = grouping as Exclude<ContainerGrouping, 'none'>;
+      const list = members.get(key)!;
+      return reuse<ContainerGroupNode>(this.groups, groups, id, () => ({ kind: 'containerGroup', id, groupKind: kind, key, containers: list }), (g) => (g.containers = list));
+    });
+    // A container in one group keeps its engine id as row id; under network grouping it shows in each.
+    for (const group of groupNodes) {
+      for (const c of group.containers) row(c, grouping === 'network' ? `${group.id}/${c.id}` : c.id);
+    }
+    this.nodes = nodes;
+    this.groups = groups;
+    this.rowsByContainer = rowsByContainer;
+    return [...groupNodes, ...topLevel];
+  }
+
+  protected children(node: ContainersViewNode): ContainersViewNode[] {
+    if (node.kind !== 'containerGroup') return [];
+    const grouping = this.settings.groupBy;
+    return node.containers.map((c) => this.nodes.get(grouping === 'network' ? `${node.id}/${c.id}` : c.id)).filter((n): n is ContainerNode => !!n);
+  }
+
+  protected repaintFor(change: StoreChange): Repaint<ContainersViewNode> {
+    const diff = change.containers;
+    if (!diff) return undefined;
+    if (diff.added.some((c) => this.matchesContainer(c)) || diff.removed.some((c) => this.rowsByContainer.has(c.id))) return 'all';
+    const grouping = this.settings.groupBy;
+    const sorting = this.settings.sortBy;
+    const repaint: ContainersViewNode[] = [];
+    for (const { before, after } of diff.changed) {
+      const rows = this.rowsByContainer.get(after.id);
+      const moved =
+        groupKeysOf(before, grouping).join('\n') !== groupKeysOf(after, grouping).join('\n') ||
+        sortKeyOf(before, sorting) !== sortKeyOf(after, sorting) ||
+        this.matchesContainer(after) !== !!rows;
+      if (moved) return 'all';
+      for (const node of rows ?? []) {
+        node.container = after;
+        repaint.push(node);
+      }
+      for (const key of groupKeysOf(after, grouping)) {
+        const group = this.groups.get(`group:${grouping}:${key}`);
+        if (!group) continue;
+        group.containers = group.containers.map((c) => (c.id === after.id ? after : c));
+        repaint.push(group);
+      }
+    }
+    return repaint;
+  }
+
+  private matchesContainer(c: ContainerSummary): boolean {
+    return this.matches(c.name, containerDescription(c), c.composeProject, stateLabel(c.state));
   }
 }

@@ -13,6 +13,24 @@ export const uiBridge = {
     return request<string[]>({ op: 'treeRows', viewContainerId });
   },
 
+  /** Rows (label + description) of one view of a view container, found by the view's title. */
+  viewRows(viewContainerId: string, viewName: string): Promise<string[]> {
+    return request<string[]>({ op: 'viewRows', viewContainerId, viewName });
+  },
+
+  /**
+   * Resolves with the page's clock (ms since the epoch) when a visible row of the view contains all `texts`
+   * among at least `minSetSize` rows at its level; for benchmarks, which must not time bridge round trips.
+   */
+  waitForViewRow(viewContainerId: string, viewName: string, texts: string[], options: { minSetSize?: number; timeoutMs?: number } = {}): Promise<number> {
+    return request<number>({ op: 'waitForViewRow', viewContainerId, viewName, texts, minSetSize: options.minSetSize ?? 0, timeoutMs: options.timeoutMs ?? 30_000 });
+  },
+
+  /** Clicks the first row of a view whose text contains `text` (expands or collapses it). */
+  clickViewRow(viewContainerId: string, viewName: string, text: string): Promise<boolean> {
+    return request<boolean>({ op: 'clickViewRow', viewContainerId, viewName, text });
+  },
+
   /** The welcome texts currently rendered in a view container. */
   welcomeText(viewContainerId: string): Promise<string> {
     return request<string>({ op: 'welcomeText', viewContainerId });
@@ -31,6 +49,46 @@ export const uiBridge = {
   /** Presses a key in the page, e.g. 'Escape' or 'Enter' (playwright key names). */
   pressKey(key: string): Promise<boolean> {
     return request<boolean>({ op: 'pressKey', key });
+  },
+
+  /** Types text with the keyboard into whatever has focus (a QuickPick filter, an InputBox). */
+  typeText(text: string): Promise<boolean> {
+    return request<boolean>({ op: 'typeText', text });
+  },
+
+  /** The validation message under the open InputBox ('' when none). */
+  quickInputMessage(): Promise<string> {
+    return request<string>({ op: 'quickInputMessage' });
+  },
+
+  /** The title of the open QuickPick or InputBox ('' when none). */
+  quickInputTitle(): Promise<string> {
+    return request<string>({ op: 'quickInputTitle' });
+  },
+
+  /** The messages of the notifications currently shown. */
+  notificationTexts(): Promise<string[]> {
+    return request<string[]>({ op: 'notificationTexts' });
+  },
+
+  /** Closes the pages the workbench opened (e.g. through openExternal), returning their URLs, and refocuses the workbench. */
+  closeOtherPages(): Promise<string[]> {
+    return request<string[]>({ op: 'closeOtherPages' });
+  },
+
+  /** Right-clicks a view's row containing `text` and returns the context menu's item labels. */
+  rowContextMenu(viewContainerId: string, viewName: string, text: string): Promise<string[]> {
+    return request<string[]>({ op: 'rowContextMenu', viewContainerId, viewName, text });
+  },
+
+  /** The text of the visible terminal, as rendered in the page. */
+  terminalText(): Promise<string> {
+    return request<string>({ op: 'terminalText' });
+  },
+
+  /** Focuses the visible terminal and types `text` into it, key by key. */
+  typeInTerminal(text: string): Promise<boolean> {
+    return request<boolean>({ op: 'typeInTerminal', text });
   },
 
   /** Saves a screenshot of the workbench to the artifacts folder. */

@@ -28,11 +28,11 @@ describe('the .vsix package', function () {
       'extension/dist/server.js',
       'extension/dist/cli.js',
       'extension/media/dockside.svg',
-      'extension/README.md',
+      'extension/readme.md',
     ]) {
       assert.ok(files.includes(needed), `${needed} is packed`);
     }
-    const stray = files.filter((f) => /^extension\/(src|test|out|node_modules|scripts|artifacts)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts'));
+    const stray = files.filter((f) => /^extension\/(src|test|out[^/]*|node_modules|scripts|artifacts)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts'));
     assert.deepEqual(stray, [], 'sources, tests, maps and node_modules stay out of the package');
   });
 

@@ -1,0 +1,13 @@
+// What the run, build, pull/push and registry commands share: created once in registerDeliveryCommands.
+import type * as vscode from 'vscode';
+import type { RunService } from '../../run/runService';
+import type { EngineSession } from '../../session/engineSession';
+
+export interface DeliveryServices {
+  readonly session: EngineSession;
+  readonly log: vscode.LogOutputChannel;
+  readonly context: vscode.ExtensionContext;
+  readonly runs: RunService;
+  /** Shows an error the way the command wrapper does, and returns the sentence shown. */
+  readonly explain: (error: unknown) => Promise<string>;
+}

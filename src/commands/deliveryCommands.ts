@@ -1,0 +1,83 @@
+// The commands that run, build, pull and push images and manage registries (issue 5). Their ids are listed
+// once here and matched by package.json; each runs through the shared wrapper.
+import * as vscode from 'vscode';
+import { BuildDiagnostics } from '../build/buildDiagnostics';
+import { BuildRunner } from '../build/buildRunner';
+import { showErrorWithLog } from '../log';
+import { RegistriesProvider } from '../registries/registriesProvider';
+import { RegistryCredentialStore } from '../registries/registryCredentials';
+import { showingRefusals } from '../run/refusal';
+import { RunService } from '../run/runService';
+import type { EngineSession } from '../session/engineSession';
+import { registerCommand } from './commandWrapper';
+import { buildImage } from './delivery/buildImage';
+import { copyRunConfigurationLine } from './delivery/copyRunConfigurationLine';
+import type { DeliveryServices } from './delivery/deliveryServices';
+import { editRunConfiguration } from './delivery/editRunConfiguration';
+import { loginRegistry } from './delivery/loginRegistry';
+import { logoutRegistry } from './delivery/logoutRegistry';
+import { pullImage } from './delivery/pullImage';
+import { pushImage } from './delivery/pushImage';
+import { runImage } from './delivery/runImage';
+import { runImageInteractive } from './delivery/runImageInteractive';
+import { runImageWithOptions } from './delivery/runImageWithOptions';
+import { runSavedConfiguration } from './delivery/runSavedConfiguration';
+
+export const DeliveryCommands = {
+  run: 'dockside.images.run',
+  runInteractive: 'dockside.images.runInteractive',
+  runWithOptions: 'dockside.images.runWithOptions',
+  runSaved: 'dockside.images.runSavedConfiguration',
+  editSaved: 'dockside.images.runEditConfiguration',
+  copySavedLine: 'dockside.images.runCopyConfigurationLine',
+  build: 'dockside.images.build',
+  pull: 'dockside.images.pull',
+  push: 'dockside.images.push',
+  login: 'dockside.registries.login',
+  logout: 'dockside.registries.logout',
+  refreshRegistries: 'dockside.registries.refresh',
+  pullTag: 'dockside.registries.pullTag',
+} as const;
+
+export const REGISTRIES_VIEW = 'dockside.registries';
+
+export function registerDeliveryCommands(context: vscode.ExtensionContext, session: EngineSession, log: vscode.LogOutputChannel): vscode.Disposable {
+  const services: DeliveryServices = { session, log, context, runs: new RunService(session, log), explain: (error) => explain(session, log, error) };
+  const diagnostics = new BuildDiagnostics();
+  const builds = new BuildRunner(session, diagnostics);
+  const credentials = new RegistryCredentialStore(session, context.secrets, context.globalState);
+  const registries = new RegistriesProvider(credentials, log);
+  const registriesView = vscode.window.createTreeView(REGISTRIES_VIEW, { treeDataProvider: registries, showCollapseAll: true });
+  const table: Record<string, (...args: never[]) => Promise<unknown>> = {
+    [DeliveryCommands.run]: runImage(services),
+    [DeliveryCommands.runInteractive]: runImageInteractive(services),
+    [DeliveryCommands.runWithOptions]: runImageWithOptions(services),
+    [DeliveryCommands.runSaved]: runSavedConfiguration(services),
+    [DeliveryCommands.editSaved]: editRunConfiguration(services),
+    [DeliveryCommands.copySavedLine]: copyRunConfigurationLine(),
+    [DeliveryCommands.build]: buildImage(services, builds),
+    [DeliveryCommands.pull]: pullImage(services, credentials),
+    [DeliveryCommands.push]: pushImage(services, credentials),
+    [DeliveryCommands.login]: loginRegistry(services, credentials),
+    [DeliveryCommands.logout]: logoutRegistry(credentials),
+    [DeliveryCommands.refreshRegistries]: async () => registries.refresh(),
+    [DeliveryCommands.pullTag]: pullImage(services, credentials),
+  };
+  const wrapperServices = { session, log };
+  return vscode.Disposable.from(
+    diagnostics,
+    builds,
+    credentials,
+    registries,
+    registriesView,
+    ...Object.entries(table).map(([id, handler]) => registerCommand(id, wrapperServices, showingRefusals(handler as (...args: unknown[]) => Promise<unknown>))),
+  );
+}
+
+/** For failures outside a command call (form buttons): the same sentence the wrapper would show. */
+async function explain(session: EngineSession, log: vscode.LogOutputChannel, error: unknown): Promise<string> {
+  const engine = await session.engine();
+  const sentence = engine.isEngineError(error) ? engine.describeEngineError(error) : error instanceof Error && error.name === 'Refusal' ? error.message : vscode.l10n.t('Dockside could not finish this. The log has the details.');
+  void showErrorWithLog(log, sentence, error);
+  return sentence;
+}

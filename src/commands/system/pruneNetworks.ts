@@ -1,0 +1,5 @@
+import * as vscode from 'vscode';
+import { confirmAndPrune, pruneScopeOf } from '../../manage/prune';
+import type { ManageServices } from '../../manage/runOnTargets';
+
+export const pruneNetworks = (services: ManageServices) => (scope?: unknown) => confirmAndPrune(services, vscode.l10n.t('Remove unused networks'), ['networks'], pruneScopeOf(scope));

@@ -1,0 +1,59 @@
+// Read-only virtual documents for what the engine says about an object: inspect JSON for every kind,
+// image history, disk usage. One URI per object (`dockside-inspect:/container/web.json?id=…`), so opening
+// it again shows the same editor, and "Refresh" asks the engine again.
+import * as vscode from 'vscode';
+
+export const INSPECT_SCHEME = 'dockside-inspect';
+
+/** Produces a document's text from the engine; `id` is the engine id (or name for volumes). */
+export type DocumentProducer = (id: string) => Promise<string>;
+
+export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly producers = new Map<string, DocumentProducer>();
+  private readonly contents = new Map<string, string>();
+  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, this);
+  private readonly closing = vscode.workspace.onDidCloseTextDocument((d) => this.contents.delete(d.uri.toString()));
+
+  /** `kind` is the first path segment of the URI, e.g. "container" or "image-history". */
+  register(kind: string, producer: DocumentProducer): void {
+    this.producers.set(kind, producer);
+  }
+
+  uriFor(kind: string, id: string, title: string, extension: string): vscode.Uri {
+    const file = `${title.replace(/[/\\:*?"<>|]+/g, '_')}${extension}`;
+    return vscode.Uri.from({ scheme: INSPECT_SCHEME, path: `/${kind}/${file}`, query: new URLSearchParams({ id }).toString() });
+  }
+
+  /** Fetches first, so an engine error reaches the command (and its mapped sentence) instead of the editor. */
+  async open(kind: string, id: string, title: string, extension: string): Promise<vscode.TextEditor> {
+    const uri = this.uriFor(kind, id, title, extension);
+    await this.refresh(uri);
+    const document = await vscode.workspace.openTextDocument(uri);
+    return vscode.window.showTextDocument(document, { preview: false });
+  }
+
+  async refresh(uri: vscode.Uri): Promise<void> {
+    const text = await this.produce(uri);
+    this.contents.set(uri.toString(), text);
+    this.changed.fire(uri);
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    return this.contents.get(uri.toString()) ?? this.produce(uri);
+  }
+
+  private produce(uri: vscode.Uri): Promise<string> {
+    const kind = uri.path.split('/')[1] ?? '';
+    const producer = this.producers.get(kind);
+    if (!producer) return Promise.reject(new Error(`no producer for ${uri.toString()}`));
+    return producer(new URLSearchParams(uri.query).get('id') ?? '');
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    this.closing.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,72 @@
+// Starts the Dockerfile language client and its server process (dist/server.js, over IPC). Loaded lazily by
+// the extension the first time a Dockerfile opens; everything the server needs from VS Code (the display
+// language, the local engine's image names, per-document settings) goes through here.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { imageNamesRequest, settingsSection, type DocksideInitializationOptions } from '../server/protocol';
+
+export interface DockerfileClientServices {
+  /** Local engine image references (`repo:tag`); throws when no engine answers. */
+  listImageNames(): Promise<string[]>;
+}
+
+export async function startDockerfileClient(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  services: DockerfileClientServices,
+): Promise<vscode.Disposable> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const initializationOptions: DocksideInitializationOptions = {
+    l10nBundle: vscode.l10n.bundle,
+    language: vscode.env.language,
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'dockerfile', scheme: 'file' },
+      { language: 'dockerfile', scheme: 'untitled' },
+    ],
+    // The server pulls settings per document (folder settings apply); this only tells it when to re-pull.
+    synchronize: { configurationSection: settingsSection },
+    initializationOptions,
+    outputChannel: log,
+    middleware: {
+      workspace: {
+        configuration: async (params, token, next) => {
+          const answers = await next(params, token);
+          return Array.isArray(answers) ? answers.map((answer, index) => withResolvedPaths(answer, params.items[index]?.scopeUri)) : answers;
+        },
+      },
+    },
+  };
+  const client = new LanguageClient('dockside.dockerfile', vscode.l10n.t('Dockerfile Language Server'), serverOptions, clientOptions);
+
+  client.onRequest(imageNamesRequest, async () => {
+    try {
+      return await services.listImageNames();
+    } catch (error) {
+      // No engine is a normal state for an editor: completion just offers no image names.
+      log.debug('Image names for Dockerfile completion are unavailable', error);
+      return [];
+    }
+  });
+
+  await client.start();
+  return new vscode.Disposable(() => void client.stop());
+}
+
+/** The hadolint config path may use ${workspaceFolder} or be relative to the document's workspace folder. */
+function withResolvedPaths(answer: unknown, scopeUri: string | undefined): unknown {
+  const settings = answer as { lint?: { hadolintConfig?: unknown } } | null;
+  const configured = settings?.lint?.hadolintConfig;
+  if (typeof configured !== 'string' || configured === '' || !scopeUri) return answer;
+  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(scopeUri))?.uri.fsPath;
+  if (!folder) return answer;
+  const expanded = configured.replace(/\$\{workspaceFolder\}/g, folder);
+  const resolved = path.isAbsolute(expanded) ? expanded : path.join(folder, expanded);
+  return { ...settings, lint: { ...settings!.lint, hadolintConfig: resolved } };
+}

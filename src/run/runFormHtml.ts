@@ -1,0 +1,103 @@
+// The Run… form's page: native controls with labels, one field per docker run option, lists as one entry
+// a line. Strict CSP: only our own script (with a nonce) and stylesheet, nothing remote.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { RunOptions } from './runOptions';
+
+export interface FormChoices {
+  readonly images: readonly string[];
+  readonly networks: readonly string[];
+  readonly capabilities?: readonly { name: string; meaning: string }[];
+}
+
+export function runFormHtml(webview: vscode.Webview, media: vscode.Uri, initial: RunOptions, choices: FormChoices): string {
+  const nonce = randomBytes(16).toString('base64');
+  const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'runForm.css'));
+  const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'runForm.js'));
+  const text = (id: keyof RunOptions, label: string, hint: string, list?: string) =>
+    field(id, label, hint, `<input id="${id}" name="${id}" type="text" spellcheck="false"${list ? ` list="${list}"` : ''} aria-describedby="${id}-hint ${id}-problem">`);
+  const lines = (id: keyof RunOptions, label: string, hint: string) =>
+    field(id, label, hint, `<textarea id="${id}" name="${id}" rows="2" spellcheck="false" aria-describedby="${id}-hint ${id}-problem"></textarea>`);
+  const check = (id: keyof RunOptions, label: string, hint: string) =>
+    `<div class="field check" data-field="${id}"><label><input id="${id}" name="${id}" type="checkbox" aria-describedby="${id}-hint ${id}-problem"> ${escape(label)}</label>` +
+    `<div class="hint" id="${id}-hint">${escape(hint)}</div><div class="problem" id="${id}-problem" role="alert"></div></div>`;
+  const capOptions = (choices.capabilities ?? []).map((c) => `<option value="${c.name}">${c.name} — ${escape(c.meaning)}</option>`).join('');
+  const modeOptions = [
+    ['detached', vscode.l10n.t('Detached (-d): runs in the background')],
+    ['interactive', vscode.l10n.t('Interactive (-it): opens a terminal on it')],
+    ['interactiveDetached', vscode.l10n.t('Interactive, detached (-itd): keeps a TTY, no terminal now')],
+  ]
+    .map(([v, l]) => `<option value="${v}">${escape(l)}</option>`)
+    .join('');
+  const restartOptions = ['', 'no', 'on-failure', 'on-failure:3', 'always', 'unless-stopped'].map((v) => `<option value="${v}">${v || vscode.l10n.t('(engine default: no)')}</option>`).join('');
+  const initialJson = JSON.stringify(initial).replace(/</g, '\\u003c');
+
+  return `<!DOCTYPE html>
+<html lang="${vscode.env.language}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${css}">
+<title>${escape(vscode.l10n.t('Run'))}</title>
+</head>
+<body>
+<form id="form" novalidate>
+<h1>${escape(vscode.l10n.t('Run a container'))}</h1>
+<section><h2>${escape(vscode.l10n.t('Container'))}</h2>
+${text('image', vscode.l10n.t('Image'), vscode.l10n.t('repository[:tag], e.g. nginx:1.27'), 'images')}
+${text('name', vscode.l10n.t('Name (--name)'), vscode.l10n.t('Leave empty for a generated name'))}
+${field('mode', vscode.l10n.t('Mode'), vscode.l10n.t('How the container runs'), `<select id="mode" name="mode" aria-describedby="mode-hint mode-problem">${modeOptions}</select>`)}
+${check('remove', vscode.l10n.t('Remove when it stops (--rm)'), vscode.l10n.t('The container is deleted as soon as it exits'))}
+${field('restart', vscode.l10n.t('Restart policy (--restart)'), vscode.l10n.t('no, on-failure[:N], always, unless-stopped'), `<input id="restart" name="restart" type="text" list="restarts" aria-describedby="restart-hint restart-problem"><datalist id="restarts">${restartOptions}</datalist>`)}
+${text('command', vscode.l10n.t('Command'), vscode.l10n.t('As in a shell, e.g. sh -c "echo hello"'))}
+${text('entrypoint', vscode.l10n.t('Entrypoint (--entrypoint)'), vscode.l10n.t('Replaces the image entrypoint'))}
+${text('workdir', vscode.l10n.t('Working directory (--workdir)'), vscode.l10n.t('An absolute path inside the container'))}
+${text('user', vscode.l10n.t('User (--user)'), vscode.l10n.t('name|uid[:group|gid]'))}
+${lines('labels', vscode.l10n.t('Labels (--label)'), vscode.l10n.t('key=value, one a line'))}
+</section>
+<section><h2>${escape(vscode.l10n.t('Network'))}</h2>
+${lines('ports', vscode.l10n.t('Ports (-p)'), vscode.l10n.t('[ip:][hostPort:]containerPort[/tcp|udp|sctp], one a line, e.g. 127.0.0.1:8080:80'))}
+${check('publishAll', vscode.l10n.t('Publish every exposed port (-P)'), vscode.l10n.t('The engine picks free host ports'))}
+${text('network', vscode.l10n.t('Network (--network)'), vscode.l10n.t('bridge, host, none or a network you created'), 'networks')}
+${text('ip', vscode.l10n.t('IP address (--ip)'), vscode.l10n.t('Only on a user-defined network with a subnet'))}
+${text('hostname', vscode.l10n.t('Hostname (--hostname)'), vscode.l10n.t('The name the container sees for itself'))}
+</section>
+<section><h2>${escape(vscode.l10n.t('Storage and environment'))}</h2>
+${lines('volumes', vscode.l10n.t('Volumes and binds (-v)'), vscode.l10n.t('source:destination[:ro], one a line; source is a host path or a volume name'))}
+${lines('tmpfs', vscode.l10n.t('tmpfs mounts (--tmpfs)'), vscode.l10n.t('/path[:options], one a line, e.g. /run'))}
+${lines('env', vscode.l10n.t('Environment (-e)'), vscode.l10n.t('KEY=value, one a line; KEY alone passes this machine\'s value'))}
+${lines('envFiles', vscode.l10n.t('Env files (--env-file)'), vscode.l10n.t('Paths, one a line; relative to the workspace folder'))}
+</section>
+<section><h2>${escape(vscode.l10n.t('Security and resources'))}</h2>
+${field('capAdd', vscode.l10n.t('Add capabilities (--cap-add)'), vscode.l10n.t('Select with Space or Ctrl+Click'), `<select id="capAdd" name="capAdd" multiple size="6" aria-describedby="capAdd-hint capAdd-problem">${capOptions}</select>`)}
+${field('capDrop', vscode.l10n.t('Drop capabilities (--cap-drop)'), vscode.l10n.t('Select with Space or Ctrl+Click'), `<select id="capDrop" name="capDrop" multiple size="6" aria-describedby="capDrop-hint capDrop-problem">${capOptions}</select>`)}
+${check('privileged', vscode.l10n.t('Privileged (--privileged)'), vscode.l10n.t('Warning: removes the isolation between the container and this machine'))}
+${lines('securityOpt', vscode.l10n.t('Security options (--security-opt)'), vscode.l10n.t('One a line, e.g. seccomp=unconfined'))}
+${text('cpus', vscode.l10n.t('CPUs (--cpus)'), vscode.l10n.t('e.g. 2 or 0.5'))}
+${text('memory', vscode.l10n.t('Memory (--memory)'), vscode.l10n.t('e.g. 4096M or 2g'))}
+${lines('devices', vscode.l10n.t('Devices (--device)'), vscode.l10n.t('/dev/host[:/dev/container[:rwm]], one a line'))}
+</section>
+<datalist id="images">${choices.images.map((i) => `<option value="${escape(i)}">`).join('')}</datalist>
+<datalist id="networks">${choices.networks.map((n) => `<option value="${escape(n)}">`).join('')}</datalist>
+<section class="line"><h2>${escape(vscode.l10n.t('Equivalent command'))}</h2><pre id="line" aria-live="polite"></pre></section>
+<div class="problem" id="form-problem" role="alert"></div>
+<div class="actions">
+<button id="run" type="submit" title="Ctrl+Enter">${escape(vscode.l10n.t('Run'))}</button>
+<button id="copy" type="button" class="secondary">${escape(vscode.l10n.t('Copy as docker run'))}</button>
+<button id="save" type="button" class="secondary">${escape(vscode.l10n.t('Save Configuration…'))}</button>
+</div>
+</form>
+<script nonce="${nonce}" id="initial" type="application/json">${initialJson}</script>
+<script nonce="${nonce}" src="${js}"></script>
+</body>
+</html>`;
+}
+
+function field(id: string, label: string, hint: string, control: string): string {
+  return `<div class="field" data-field="${id}"><label for="${id}">${escape(label)}</label>${control}<div class="hint" id="${id}-hint">${escape(hint)}</div><div class="problem" id="${id}-problem" role="alert"></div></div>`;
+}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,165 @@
+// dockside-lint: the editor's Dockerfile diagnostics on the command line. Exit codes: 0 nothing at or above
+// the failure threshold, 1 something is, 2 the command was used wrongly (bad option, unreadable file).
+import * as l10n from '@vscode/l10n';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { LintSeverity } from '../shared/lintProtocol';
+import { findHadolintConfig } from './rules';
+import { formatGnu, formatJson, formatTty, reportFormats, type FileReport, type ReportFormat } from './cliReports';
+import { formatSarif } from './sarif';
+import { defaultSettings } from './settings';
+import { lintDockerfile } from './validate';
+
+export interface CommandIo {
+  cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): string;
+  /** True when stdout is a terminal that shows colours. */
+  color: boolean;
+  version?: string;
+  /** Language of the rules' messages, from the terminal's locale. */
+  locale?: string;
+  /** The installed docs/rules folder, for the rules' documentation links. */
+  docsBaseUri?: string;
+}
+
+const thresholds = ['error', 'warning', 'info', 'style', 'none'] as const;
+type Threshold = (typeof thresholds)[number];
+const rank: Record<LintSeverity, number> = { style: 0, info: 1, warning: 2, error: 3 };
+
+class UsageError extends Error {}
+
+export function usage(): string {
+  // Option syntax stays as typed; only the explanations are translated.
+  const options: [string, string][] = [
+    ['-f, --format <tty|json|sarif|gnu>', l10n.t('output format (default: tty)')],
+    ['-t, --failure-threshold <level>', l10n.t('exit with 1 when a problem is at least this severe: error, warning, info (default), style or none')],
+    ['-c, --config <file>', l10n.t('hadolint configuration file (default: .hadolint.yaml beside the Dockerfile or above)')],
+    ['    --ignore <rule[,rule...]>', l10n.t('skip these rules (repeatable)')],
+    ['    --no-color', l10n.t('plain text output')],
+    ['-h, --help', l10n.t('show this help')],
+    ['-v, --version', l10n.t('show the version')],
+  ];
+  return [
+    `${l10n.t('Usage:')} dockside-lint [options] <Dockerfile...>`,
+    l10n.t('Lints Dockerfiles like the editor does. Use - to read standard input.'),
+    '',
+    ...options.map(([syntax, meaning]) => `  ${syntax.padEnd(38)}${meaning}`),
+    '',
+  ].join('\n');
+}
+
+export function runLintCommand(args: readonly string[], io: CommandIo): number {
+  try {
+    return lintFiles(args, io);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`dockside-lint: ${error.message}\n${l10n.t('Run dockside-lint --help for usage.')}\n`);
+    return 2;
+  }
+}
+
+function lintFiles(args: readonly string[], io: CommandIo): number {
+  const options = parseOptions(args);
+  if (options.help) {
+    io.stdout(usage());
+    return 0;
+  }
+  if (options.version) {
+    io.stdout(`${io.version ?? 'unknown'}\n`);
+    return 0;
+  }
+
+  const settings = defaultSettings();
+  settings.lint.options.ignored = options.ignored;
+  if (options.config) settings.lint.options.hadolintConfigPath = resolve(io.cwd, options.config);
+  const reports: (FileReport & { threshold: Threshold })[] = options.files.map((file) => {
+    const filePath = file === '-' ? undefined : resolve(io.cwd, file);
+    const text = file === '-' ? io.readStdin() : readText(filePath!, file);
+    // As with hadolint: the option wins, else the file's .hadolint.yaml `failure-threshold`, else info.
+    const configured = findHadolintConfig(filePath ?? resolve(io.cwd, 'Dockerfile'), settings.lint.options.hadolintConfigPath).failureThreshold;
+    const threshold = options.threshold ?? configured ?? 'info';
+    return { file, threshold, problems: lintDockerfile({ text, settings, filePath, locale: io.locale, docsBaseUri: io.docsBaseUri }) };
+  });
+
+  io.stdout(render(reports, options.format, { ...io, color: io.color && options.color }));
+  const fails = ({ problems, threshold }: (typeof reports)[number]) =>
+    threshold !== 'none' && problems.some((problem) => rank[problem.severity] >= rank[threshold]);
+  return reports.some(fails) ? 1 : 0;
+}
+
+interface ParsedOptions {
+  files: string[];
+  format: ReportFormat;
+  /** Undefined: take it from .hadolint.yaml, else info. */
+  threshold?: Threshold;
+  ignored: string[];
+  config?: string;
+  help: boolean;
+  version: boolean;
+  /** False with --no-color; colour also needs a terminal. */
+  color: boolean;
+}
+
+function parseOptions(args: readonly string[]): ParsedOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'tty' },
+        'failure-threshold': { type: 'string', short: 't' },
+        ignore: { type: 'string', multiple: true, default: [] },
+        config: { type: 'string', short: 'c' },
+        'no-color': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const format = values.format as ReportFormat;
+  if (!reportFormats.includes(format)) {
+    throw new UsageError(l10n.t('unknown format "{0}"; expected one of: {1}', format, reportFormats.join(', ')));
+  }
+  const threshold = values['failure-threshold'] as Threshold | undefined;
+  if (threshold !== undefined && !thresholds.includes(threshold)) {
+    throw new UsageError(l10n.t('unknown failure threshold "{0}"; expected one of: {1}', threshold, thresholds.join(', ')));
+  }
+  const help = values.help === true;
+  const version = values.version === true;
+  if (positionals.length === 0 && !help && !version) throw new UsageError(l10n.t('no Dockerfile given'));
+  return {
+    files: positionals,
+    format,
+    threshold,
+    ignored: (values.ignore ?? []).flatMap((list) => list.split(',')).map((id) => id.trim()).filter(Boolean),
+    config: values.config,
+    help,
+    version,
+    color: values['no-color'] !== true,
+  };
+}
+
+function readText(filePath: string, shownAs: string): string {
+  try {
+    return readFileSync(filePath, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UsageError(l10n.t('cannot read {0} ({1})', shownAs, reason));
+  }
+}
+
+function render(reports: FileReport[], format: ReportFormat, io: CommandIo): string {
+  switch (format) {
+    case 'json': return formatJson(reports);
+    case 'gnu': return formatGnu(reports);
+    case 'sarif': return formatSarif(reports, { name: 'dockside-lint', version: io.version });
+    case 'tty': return formatTty(reports, io.color);
+  }
+}

@@ -1,0 +1,15 @@
+// What the Dockerfile language client and server say to each other beyond LSP. Plain data only: the client
+// bundle imports this file, so it must not pull in vscode-languageserver.
+
+/** Server → client: the local engine's image references (`repo:tag`), for FROM and COPY --from completion. */
+export const imageNamesRequest = 'dockside/imageNames';
+
+/** The configuration section the server pulls per document. */
+export const settingsSection = 'dockside.dockerfile';
+
+export interface DocksideInitializationOptions {
+  /** `vscode.l10n.bundle`: the translated strings for the display language, absent for English. */
+  l10nBundle?: Record<string, string>;
+  /** `vscode.env.language`, e.g. `en` or `zh-cn`. */
+  language?: string;
+}

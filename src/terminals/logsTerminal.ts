@@ -1,0 +1,104 @@
+// A read-only terminal following container logs: ANSI colours pass through as the program wrote them, stderr
+// gets a red bar, restarts and reconnects get separator lines. Filter and save act on the active one.
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { EngineSession } from '../session/engineSession';
+import { LogPipeline, type LogMarkers, type LogSource } from './logPipeline';
+import { plainEntry, entryMatches, type LogEntry } from './logWindow';
+import { TranscriptBuffer } from './transcript';
+
+export interface LogsTerminalOptions {
+  readonly sources: readonly LogSource[];
+  readonly tail?: number;
+  readonly since?: number;
+  readonly timestamps: boolean;
+  readonly windowLines: number;
+}
+
+const markers: LogMarkers = {
+  restarted: (source, time) => `──── ${vscode.l10n.t('{0} restarted at {1}', source, time)} ────`,
+  stopped: (source) => `──── ${vscode.l10n.t('{0} stopped; waiting for it to start again', source)} ────`,
+  connectionLost: () => `──── ${vscode.l10n.t('Lost the connection to the engine; reconnecting…')} ────`,
+  reconnected: () => `──── ${vscode.l10n.t('Reconnected to the engine')} ────`,
+  removed: (source) => `──── ${vscode.l10n.t('{0} was removed', source)} ────`,
+};
+
+export class LogsTerminal implements vscode.Pseudoterminal {
+  private readonly written = new vscode.EventEmitter<string>();
+  private readonly closed = new vscode.EventEmitter<void>();
+  readonly onDidWrite = this.written.event;
+  readonly onDidClose = this.closed.event;
+  readonly transcript = new TranscriptBuffer(256 * 1024);
+  private pipeline?: LogPipeline;
+
+  constructor(
+    private readonly session: EngineSession,
+    readonly options: LogsTerminalOptions,
+  ) {}
+
+  open(): void {
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    const engine = await this.session.engine();
+    this.pipeline = new LogPipeline({
+      ...this.options,
+      engine,
+      client: async (retrying) => {
+        // After a failure, ask the session to dial again: the engine may have restarted or moved.
+        if (retrying) await this.session.connect();
+        return this.session.client();
+      },
+      markers,
+      output: (text) => this.write(text),
+    });
+    this.pipeline.start();
+  }
+
+  get filter(): RegExp | undefined {
+    return this.pipeline?.currentFilter;
+  }
+
+  setFilter(filter: RegExp | undefined): void {
+    this.pipeline?.setFilter(filter);
+  }
+
+  /**
+   * Writes the whole log (not only the window) to `file`, read from the engine as a stream so memory stays
+   * bounded (the file stream holds only what the disk has not taken yet); the current filter applies. For a compose project, one section per container.
+   */
+  async save(file: vscode.Uri): Promise<void> {
+    const engine = await this.session.engine();
+    const client = await this.session.client();
+    const out = fs.createWriteStream(file.fsPath, { encoding: 'utf8' });
+    const style = this.pipeline?.style ?? { timestamps: this.options.timestamps, sourceWidth: 0 };
+    const filter = this.filter;
+    try {
+      for (const source of this.options.sources) {
+        const runtime = await engine.containerRuntime(client, source.id);
+        await engine.readLogs(client, source.id, runtime.tty, { follow: false, since: this.options.since }, (line) => {
+          const entry: LogEntry = { kind: 'line', source: source.name, line };
+          if (entryMatches(entry, filter)) out.write(plainEntry(entry, style));
+        });
+      }
+    } finally {
+      await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    }
+  }
+
+  handleInput(): void {
+    // Read-only: keystrokes have nowhere to go.
+  }
+
+  close(): void {
+    this.pipeline?.dispose();
+    this.written.dispose();
+    this.closed.dispose();
+  }
+
+  private write(text: string): void {
+    this.transcript.append(text);
+    this.written.fire(text);
+  }
+}

@@ -1,0 +1,44 @@
+// The terminals Dockside opened: to find the logs terminal a command acts on, to number several shells into
+// one container, and to let tests read what a terminal wrote.
+import * as vscode from 'vscode';
+import { LogsTerminal } from './logsTerminal';
+import type { SessionTerminal } from './sessionTerminal';
+
+type DocksidePty = SessionTerminal | LogsTerminal;
+
+export class TerminalRegistry implements vscode.Disposable {
+  private readonly ptys = new Map<vscode.Terminal, DocksidePty>();
+  private readonly counts = new Map<string, number>();
+  private readonly subscription = vscode.window.onDidCloseTerminal((t) => this.ptys.delete(t));
+
+  /** Opens a terminal over `pty`; a second one with the same name gets " (2)", and so on. */
+  open(name: string, pty: DocksidePty, icon: string): vscode.Terminal {
+    const count = (this.counts.get(name) ?? 0) + 1;
+    this.counts.set(name, count);
+    const terminal = vscode.window.createTerminal({ name: count > 1 ? `${name} (${count})` : name, pty, iconPath: new vscode.ThemeIcon(icon) });
+    this.ptys.set(terminal, pty);
+    terminal.show();
+    return terminal;
+  }
+
+  pty(terminal: vscode.Terminal | undefined): DocksidePty | undefined {
+    return terminal ? this.ptys.get(terminal) : undefined;
+  }
+
+  /** The logs terminal in front, else the only one open. */
+  activeLogs(): LogsTerminal | undefined {
+    const active = this.pty(vscode.window.activeTerminal);
+    if (active instanceof LogsTerminal) return active;
+    const all = [...this.ptys.values()].filter((p): p is LogsTerminal => p instanceof LogsTerminal);
+    return all.length === 1 ? all[0] : undefined;
+  }
+
+  /** What each open Dockside terminal wrote recently, as plain text, by terminal name. */
+  transcripts(): Record<string, string> {
+    return Object.fromEntries([...this.ptys].map(([t, pty]) => [t.name, pty.transcript.plain()]));
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}

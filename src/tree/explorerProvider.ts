@@ -1,0 +1,94 @@
+// What the four explorer views share: rows only while an engine answers (otherwise the welcome content
+// shows), the first paint waits for the first full read, a per-workspace filter, and repaints limited to
+// the rows a store change touched.
+import * as vscode from 'vscode';
+import type { EngineSession } from '../session/engineSession';
+import type { ExplorerStore, StoreChange } from './explorerStore';
+import type { RefreshCoordinator } from './refreshCoordinator';
+import type { ViewFilter } from './viewFilter';
+
+/** What a store change means for a view: nothing, these rows, or the whole view. */
+export type Repaint<N> = readonly N[] | 'all' | undefined;
+
+export interface ExplorerServices {
+  readonly session: EngineSession;
+  readonly store: ExplorerStore;
+  readonly coordinator: RefreshCoordinator;
+}
+
+export abstract class ExplorerProvider<N extends { readonly id: string }> implements vscode.TreeDataProvider<N>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<N | N[] | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  protected readonly disposables: vscode.Disposable[] = [];
+  protected readonly store: ExplorerStore;
+
+  /** `repaintOn`: more events that change every row (e.g. the grouping setting). */
+  constructor(
+    protected readonly services: ExplorerServices,
+    readonly filter: ViewFilter,
+    repaintOn: readonly vscode.Event<unknown>[] = [],
+  ) {
+    this.store = services.store;
+    this.disposables.push(
+      services.session.onDidChangeState(() => this.repaintAll()),
+      filter.onDidChange(() => this.repaintAll()),
+      services.store.onDidChange((change) => this.onStoreChange(change)),
+      ...repaintOn.map((event) => event(() => this.repaintAll())),
+    );
+  }
+
+  abstract getTreeItem(node: N): vscode.TreeItem;
+  protected abstract roots(): N[];
+  protected abstract children(node: N): N[];
+  protected abstract repaintFor(change: StoreChange): Repaint<N>;
+
+  async getChildren(node?: N): Promise<N[]> {
+    if (node) return this.children(node);
+    if (this.services.session.state.kind !== 'connected') return [];
+    await this.services.coordinator.ready();
+    if (this.services.session.state.kind !== 'connected') return [];
+    return this.roots();
+  }
+
+  repaintAll(): void {
+    this.changed.fire(undefined);
+  }
+
+  /** Case-insensitive match of the filter text against any of the texts a row shows. */
+  protected matches(...texts: (string | undefined)[]): boolean {
+    const needle = this.filter.text.toLowerCase();
+    return !needle || texts.some((t) => t?.toLowerCase().includes(needle));
+  }
+
+  private onStoreChange(change: StoreChange): void {
+    const repaint = this.repaintFor(change);
+    if (repaint === 'all') this.repaintAll();
+    else if (repaint?.length) this.changed.fire([...new Set(repaint)]);
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+    this.changed.dispose();
+  }
+}
+
+/** Reuses the node object kept for an id (VS Code repaints a row by its element), updating its model. */
+export function reuse<N extends { readonly id: string }>(cache: Map<string, N>, next: Map<string, N>, id: string, create: () => N, update: (node: N) => void): N {
+  const existing = cache.get(id);
+  const node = existing ?? create();
+  if (existing) update(existing);
+  next.set(id, node);
+  return node;
+}
+
+/** The child rows of one parent, as read now, reusing the node objects shown last time for the same ids. */
+export function refreshChildren<N extends { readonly id: string }>(cache: Map<string, N>, parentId: string, fresh: readonly N[]): N[] {
+  const ids = new Set(fresh.map((n) => n.id));
+  for (const id of cache.keys()) if (id.startsWith(`${parentId}/`) && !ids.has(id)) cache.delete(id);
+  return fresh.map((n) => {
+    const existing = cache.get(n.id);
+    if (existing) return Object.assign(existing, n);
+    cache.set(n.id, n);
+    return n;
+  });
+}

@@ -1,0 +1,145 @@
+// What the explorer knows about the engine: containers, images, networks and volumes by key. Updates
+// say exactly which items were added, changed or removed, so the views repaint only those rows.
+// Pure: no vscode, no client; the refresh coordinator feeds it.
+import type { ContainerSummary } from '../models/container';
+import type { ImageSummary } from '../models/image';
+import type { NetworkSummary } from '../models/network';
+import type { VolumeSummary } from '../models/volume';
+
+export interface ItemDiff<T> {
+  readonly added: readonly T[];
+  readonly changed: readonly { readonly before: T; readonly after: T }[];
+  readonly removed: readonly T[];
+}
+
+export interface StoreChange {
+  readonly containers?: ItemDiff<ContainerSummary>;
+  readonly images?: ItemDiff<ImageSummary>;
+  readonly networks?: ItemDiff<NetworkSummary>;
+  readonly volumes?: ItemDiff<VolumeSummary>;
+}
+
+export type StoreKind = keyof StoreChange;
+
+interface Models {
+  containers: ContainerSummary;
+  images: ImageSummary;
+  networks: NetworkSummary;
+  volumes: VolumeSummary;
+}
+
+const keyOf: { [K in StoreKind]: (item: Models[K]) => string } = {
+  containers: (c) => c.id,
+  images: (i) => i.id,
+  networks: (n) => n.id,
+  volumes: (v) => v.name,
+};
+
+export function isEmptyDiff(diff: ItemDiff<unknown> | undefined): boolean {
+  return !diff || (diff.added.length === 0 && diff.changed.length === 0 && diff.removed.length === 0);
+}
+
+export class ExplorerStore {
+  private readonly maps: { [K in StoreKind]: Map<string, Models[K]> } = {
+    containers: new Map(),
+    images: new Map(),
+    networks: new Map(),
+    volumes: new Map(),
+  };
+  private readonly listeners = new Set<(change: StoreChange) => void>();
+
+  onDidChange(listener: (change: StoreChange) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  all<K extends StoreKind>(kind: K): Models[K][] {
+    return [...this.maps[kind].values()];
+  }
+
+  get<K extends StoreKind>(kind: K, key: string): Models[K] | undefined {
+    return this.maps[kind].get(key);
+  }
+
+  /** Replaces a whole kind with a fresh list (a full read). */
+  replaceAll<K extends StoreKind>(kind: K, items: readonly Models[K][]): ItemDiff<Models[K]> {
+    return this.apply(kind, [...this.maps[kind].keys()], items);
+  }
+
+  /**
+   * Applies a read of some keys: items returned are added or updated, keys asked for but not returned are
+   * gone. Keys not asked for are left alone.
+   */
+  applyPartial<K extends StoreKind>(kind: K, askedKeys: readonly string[], items: readonly Models[K][]): ItemDiff<Models[K]> {
+    return this.apply(kind, askedKeys, items);
+  }
+
+  /** Forgets everything (another engine, or the views closed): every item is reported removed. */
+  clear(): void {
+    const change: { -readonly [K in StoreKind]?: ItemDiff<Models[K]> } = {};
+    for (const kind of Object.keys(this.maps) as StoreKind[]) {
+      const removed = [...this.maps[kind].values()];
+      this.maps[kind].clear();
+      if (removed.length) (change as Record<string, ItemDiff<unknown>>)[kind] = { added: [], changed: [], removed };
+    }
+    if (Object.keys(change).length) this.emit(change);
+  }
+
+  /** Updates one item without an engine read (e.g. a volume size learnt from a disk-usage query). */
+  patch<K extends StoreKind>(kind: K, item: Models[K]): void {
+    const before = this.maps[kind].get(keyOf[kind](item));
+    if (!before || sameModel(before, item)) return;
+    this.maps[kind].set(keyOf[kind](item), item);
+    this.emit({ [kind]: { added: [], changed: [{ before, after: item }], removed: [] } });
+  }
+
+  private apply<K extends StoreKind>(kind: K, askedKeys: readonly string[], items: readonly Models[K][]): ItemDiff<Models[K]> {
+    const map = this.maps[kind];
+    const key = keyOf[kind];
+    const added: Models[K][] = [];
+    const changed: { before: Models[K]; after: Models[K] }[] = [];
+    const removed: Models[K][] = [];
+    const seen = new Set<string>();
+    for (const item of items) {
+      const k = key(item);
+      seen.add(k);
+      const before = map.get(k);
+      if (!before) {
+        added.push(item);
+        map.set(k, item);
+        continue;
+      }
+      const after = keepKnownSize(before, item);
+      if (sameModel(before, after)) continue;
+      changed.push({ before, after });
+      map.set(k, after);
+    }
+    for (const k of askedKeys) {
+      if (seen.has(k)) continue;
+      const before = map.get(k);
+      if (before) {
+        map.delete(k);
+        removed.push(before);
+      }
+    }
+    const diff = { added, changed, removed };
+    if (!isEmptyDiff(diff)) this.emit({ [kind]: diff });
+    return diff;
+  }
+
+  private emit(change: StoreChange): void {
+    for (const listener of [...this.listeners]) listener(change);
+  }
+}
+
+/** A volume list never carries sizes; a size learnt earlier stays until the volume changes otherwise. */
+function keepKnownSize<T>(before: T, after: T): T {
+  const b = before as { size?: number };
+  const a = after as { size?: number; mountpoint?: string };
+  if (a.mountpoint !== undefined && a.size === undefined && b.size !== undefined) return { ...after, size: b.size };
+  return after;
+}
+
+function sameModel(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

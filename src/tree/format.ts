@@ -1,0 +1,56 @@
+// How sizes, times and ports read in the explorer rows and tooltips, in the editor's language.
+import * as vscode from 'vscode';
+import type { PublishedPort } from '../models/container';
+
+const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
+
+/** Decimal units, as the docker CLI prints them ("1.99MB" there, "1.99 MB" here). */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < UNITS.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${UNITS[unit]}`;
+}
+
+const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/** "3 hours ago" / "3小时前". */
+export function formatAge(epochMs: number, now = Date.now()): string {
+  const seconds = Math.max(0, Math.round((now - epochMs) / 1000));
+  const format = new Intl.RelativeTimeFormat(vscode.env.language, { numeric: 'auto' });
+  for (const [unit, size] of STEPS) {
+    if (seconds >= size || unit === 'second') return format.format(-Math.floor(seconds / size), unit);
+  }
+  return '';
+}
+
+export function formatDate(epochMs: number): string {
+  return new Date(epochMs).toLocaleString(vscode.env.language);
+}
+
+/** "127.0.0.1:8080→80/tcp"; unpublished ports are left out of the row (the tooltip lists them). */
+export function formatPort(p: PublishedPort): string {
+  const host = p.publicPort ? `${p.ip && p.ip !== '0.0.0.0' ? `${p.ip}:` : ''}${p.publicPort}→` : '';
+  return `${host}${p.privatePort}/${p.protocol}`;
+}
+
+/** Escapes text for a MarkdownString. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+/** Text as an inline code span (escapes do not work inside one; backticks would end it). */
+export function codeSpan(text: string): string {
+  return `\`${text.replace(/`/g, "'")}\``;
+}

@@ -1,0 +1,214 @@
+// The one place that keeps the explorer fresh. It opens ONE engine event stream while any Dockside view is
+// visible and closes it when none is; events are merged for a short window and turned into the smallest
+// reads (eventPlan.ts); a full read happens only when the stream (re)opens or the user asks. No timers
+// poll: between events the engine hears nothing from us.
+import * as vscode from 'vscode';
+import type { EngineClient, EngineEventStream } from '../engine/index';
+import type { EngineEvent } from '../models/engineEvent';
+import type { EngineSession } from '../session/engineSession';
+import type { EngineState } from '../session/engineState';
+import type { Settings } from '../settings';
+import { addEventToPlan, emptyPlan, isEmptyPlan, type SyncPlan } from './eventPlan';
+import type { ExplorerStore } from './explorerStore';
+
+type EngineModule = typeof import('../engine/index');
+
+/** Failures that end by themselves when the engine comes (back) up: the stream waits for those. */
+const WAIT_FOR_ENGINE = new Set(['unreachable', 'timeout']);
+
+/** Events closer together than this are read in one go; small enough to stay well under 150 ms. */
+export const EVENT_DEBOUNCE_MS = 30;
+
+export class RefreshCoordinator implements vscode.Disposable {
+  private readonly visibleViews = new Set<string>();
+  private stream?: EngineEventStream;
+  private pending = emptyPlan();
+  private debounce?: NodeJS.Timeout;
+  /** Every read runs after the previous one, so results land in the order the engine produced them. */
+  private queue: Promise<void> = Promise.resolve();
+  /** Settles when the first full read after the stream opened is done (the views wait on it). */
+  private firstSync?: { promise: Promise<void>; resolve: () => void };
+  private readonly subscription: vscode.Disposable;
+  private readonly streamEvents = new vscode.EventEmitter<'open' | 'drop'>();
+  /** For tests and diagnostics: the stream opened or dropped. */
+  readonly onDidChangeStream = this.streamEvents.event;
+
+  constructor(
+    private readonly session: EngineSession,
+    private readonly store: ExplorerStore,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly settings: Settings,
+  ) {
+    this.subscription = session.onDidChangeState((state) => this.onEngineState(state));
+  }
+
+  get streaming(): boolean {
+    return !!this.stream?.isOpen;
+  }
+
+  /** Called by each view when its visibility changes. */
+  setViewVisible(viewId: string, visible: boolean): void {
+    if (visible) this.visibleViews.add(viewId);
+    else this.visibleViews.delete(viewId);
+    if (this.visibleViews.size > 0) void this.ensureStream();
+    else this.closeStream();
+  }
+
+  /** Resolves once the explorer holds a full read of the current engine (immediately when none is due). */
+  ready(): Promise<void> {
+    return this.firstSync?.promise ?? Promise.resolve();
+  }
+
+  /** A full read of everything: the refresh button, and once after every (re)connect. */
+  resync(): Promise<void> {
+    return this.enqueue(() => this.readAll());
+  }
+
+  private onEngineState(state: EngineState): void {
+    const current = this.stream?.client.endpoint.host;
+    if (state.kind === 'connected') {
+      if (current && current !== state.endpoint.host) this.switchEngine();
+      else if (this.stream && !this.stream.isOpen) this.stream.retryNow();
+      if (this.visibleViews.size > 0) void this.ensureStream();
+    } else if (state.kind === 'failed') {
+      // Switched to an engine that does not answer: forget the old engine's items, wait for the new one.
+      if (current && state.endpoint && state.endpoint.host !== current) this.switchEngine();
+      if (this.visibleViews.size > 0) void this.ensureStream();
+    }
+  }
+
+  private switchEngine(): void {
+    this.log.info('Engine changed: rebuilding the explorer');
+    this.closeStream();
+    this.store.clear();
+  }
+
+  private async ensureStream(): Promise<void> {
+    const state = this.session.state;
+    if (this.stream || state.kind === 'connecting') return;
+    // An engine that is down may come up later: wait for it on the stream. Other failures need the user.
+    if (state.kind === 'failed' && !WAIT_FOR_ENGINE.has(state.code)) return;
+    if (state.kind === 'connected') this.firstSync ??= deferred();
+    const engine = await this.session.engine();
+    let client: EngineClient;
+    try {
+      client = state.kind === 'connected' ? await this.session.client() : this.clientForWaiting(engine);
+    } catch {
+      return; // The session shows why; a state change brings us back here.
+    }
+    if (this.stream || this.visibleViews.size === 0) return;
+    const stream = new engine.EngineEventStream(client, {
+      onOpen: (reopened) => this.onOpen(stream, reopened),
+      onEvent: (event) => this.onEvent(event),
+      onDrop: (error) => this.onDrop(stream, error),
+    });
+    this.stream = stream;
+    stream.start();
+  }
+
+  /** A client for the engine the settings name, while the session has none (the engine did not answer). */
+  private clientForWaiting(engine: EngineModule): EngineClient {
+    const s = this.settings.engine();
+    const endpoint = engine.resolveEndpoint({ settingHost: s.host, settingContext: s.context, env: process.env });
+    return new engine.EngineClient(endpoint, { requestTimeoutMs: s.requestTimeoutMs });
+  }
+
+  private closeStream(): void {
+    this.stream?.stop();
+    this.stream = undefined;
+    if (this.debounce) clearTimeout(this.debounce);
+    this.debounce = undefined;
+    this.pending = emptyPlan();
+    // Nothing will fill the views until a stream opens again: do not keep them waiting.
+    this.firstSync?.resolve();
+    this.firstSync = undefined;
+  }
+
+  private onOpen(stream: EngineEventStream, reopened: boolean): void {
+    if (stream !== this.stream) return;
+    this.log.info(reopened ? 'Event stream reopened: resynchronising once' : 'Event stream open');
+    this.streamEvents.fire('open');
+    void this.enqueue(async () => {
+      // After an outage the session may still report the failure: let it ping again before reading.
+      if (this.session.state.kind !== 'connected') await this.session.connect();
+      await this.readAll();
+      this.firstSync?.resolve();
+      this.firstSync = undefined;
+    });
+  }
+
+  private onDrop(stream: EngineEventStream, error: Error): void {
+    if (stream !== this.stream) return;
+    this.log.warn(`Event stream lost (${error.message}); reopening with backoff`);
+    this.streamEvents.fire('drop');
+    this.firstSync?.resolve();
+    this.firstSync = undefined;
+    // The session pings and publishes the outage: the views show their welcome content.
+    void this.session.connect();
+  }
+
+  private onEvent(event: EngineEvent): void {
+    addEventToPlan(this.pending, event);
+    if (isEmptyPlan(this.pending) || this.debounce) return;
+    this.debounce = setTimeout(() => {
+      this.debounce = undefined;
+      const plan = this.pending;
+      this.pending = emptyPlan();
+      void this.enqueue(() => this.readPlan(plan));
+    }, EVENT_DEBOUNCE_MS);
+  }
+
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(work).catch((error) => this.readFailed(error));
+    this.queue = next;
+    return next;
+  }
+
+  private async readAll(): Promise<void> {
+    if (this.session.state.kind !== 'connected') return;
+    const client = await this.session.client();
+    const [containers, images, networks, volumes] = await Promise.all([client.listContainers(), client.listImages(), client.listNetworks(), client.listVolumes()]);
+    this.store.replaceAll('containers', containers);
+    this.store.replaceAll('images', images);
+    this.store.replaceAll('networks', networks);
+    this.store.replaceAll('volumes', volumes);
+  }
+
+  private async readPlan(plan: SyncPlan): Promise<void> {
+    if (this.session.state.kind !== 'connected') return;
+    const client = await this.session.client();
+    const engine = await this.session.engine();
+    const containerIds = [...plan.containers];
+    const networkIds = [...plan.networks];
+    const volumeNames = [...plan.volumes];
+    const [containers, images, networks, volumes] = await Promise.all([
+      containerIds.length ? client.listContainers({ id: containerIds }) : undefined,
+      plan.images ? client.listImages() : undefined,
+      networkIds.length ? engine.listNetworksById(client, networkIds) : undefined,
+      volumeNames.length ? engine.listVolumesByName(client, volumeNames) : undefined,
+    ]);
+    this.store.applyPartial('containers', [...containerIds, ...plan.goneContainers], containers ?? []);
+    if (images) this.store.replaceAll('images', images);
+    this.store.applyPartial('networks', [...networkIds, ...plan.goneNetworks], networks ?? []);
+    this.store.applyPartial('volumes', [...volumeNames, ...plan.goneVolumes], volumes ?? []);
+  }
+
+  private readFailed(error: unknown): void {
+    this.log.warn('Reading from the engine failed', error);
+    // The stream notices an outage by itself; a failed read alone only asks the session to check.
+    void this.session.connect();
+  }
+
+  dispose(): void {
+    this.closeStream();
+    this.subscription.dispose();
+    this.streamEvents.dispose();
+    this.firstSync?.resolve();
+  }
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}

@@ -1,0 +1,106 @@
+// Cleanup and disk usage in a real VS Code against the real engine. The prunes run with a label scope
+// (`--filter label=`) so they can only touch this test's resources on an engine other tests share.
+import * as assert from 'node:assert/strict';
+import type Docker from 'dockerode';
+import * as vscode from 'vscode';
+import { TEST_IMAGE, TEST_LABEL, createTestContainer, removeTestContainers, testDocker, testName } from '../../support/testEngine';
+import { acceptPick, activateConnected, answerConfirm, answerPick, expectNotification } from '../support/managePrompts';
+import { uiBridge } from '../support/uiBridge';
+import { waitFor } from '../support/waitFor';
+
+describe('Manage cleanup and disk usage', function () {
+  const docker = testDocker();
+  const scopeKey = 'dockside.test.prune';
+  const scopeValue = `${process.pid}`;
+  const scope = { label: `${scopeKey}=${scopeValue}` };
+  const labels = { [TEST_LABEL]: 'true', [scopeKey]: scopeValue };
+  const exists = (get: () => Promise<unknown>) => get().then(() => true, () => false);
+
+  before(() => activateConnected());
+
+  after(async () => {
+    await removeTestContainers(docker);
+    const filters = JSON.stringify({ label: [scope.label] });
+    for (const n of await docker.listNetworks({ filters } as Docker.NetworkListOptions)) await docker.getNetwork(n.Id).remove().catch(() => undefined);
+    for (const v of ((await docker.listVolumes({ filters } as never)) as unknown as { Volumes?: { Name: string }[] }).Volumes ?? []) await docker.getVolume(v.Name).remove().catch(() => undefined);
+    for (const i of await docker.listImages({ filters })) await docker.getImage(i.Id).remove({ force: true }).catch(() => undefined);
+  });
+
+  it('prunes stopped containers after a confirmation naming them, and says what was freed', async function () {
+    if (!uiBridge.available) this.skip();
+    const stopped = await createTestContainer(docker, { name: testName('manage-prune-stopped'), start: false, labels });
+    const running = await createTestContainer(docker, { name: testName('manage-prune-running'), labels });
+    const stoppedName = (await stopped.inspect()).Name.slice(1);
+    const pruning = vscode.commands.executeCommand('dockside.system.pruneContainers', scope);
+    const confirmation = await answerConfirm('Remove');
+    assert.match(confirmation, /Remove stopped containers\? This cannot be undone\./);
+    assert.match(confirmation, new RegExp(`1 stopped containers: ${stoppedName}`));
+    await pruning;
+    assert.match(await expectNotification(/Remove stopped containers: freed/), /Removed 1 stopped containers/);
+    assert.equal(await exists(() => stopped.inspect()), false);
+    assert.equal((await running.inspect()).State.Running, true);
+  });
+
+  it('prunes unused networks and volumes, and says when there is nothing to remove', async function () {
+    if (!uiBridge.available) this.skip();
+    const network = testName('manage-prune-net');
+    await docker.createNetwork({ Name: network, Labels: labels });
+    const volume = testName('manage-prune-vol');
+    await docker.createVolume({ Name: volume, Labels: labels });
+    const networks = vscode.commands.executeCommand('dockside.system.pruneNetworks', scope);
+    assert.match(await answerConfirm('Remove'), new RegExp(`1 unused networks: ${network}`));
+    await networks;
+    await expectNotification(/Remove unused networks: freed .*Removed 1 unused networks/);
+    assert.ok(!(await docker.listNetworks()).some((n) => n.Name === network));
+    const volumes = vscode.commands.executeCommand('dockside.system.pruneVolumes', scope);
+    assert.match(await answerConfirm('Remove'), new RegExp(`1 unused volumes and their data: ${volume}`));
+    await volumes;
+    await expectNotification(/Remove unused volumes: freed/);
+    assert.equal(await exists(() => docker.getVolume(volume).inspect()), false);
+    await vscode.commands.executeCommand('dockside.system.pruneNetworks', scope);
+    await expectNotification(/Remove unused networks: nothing to remove/);
+  });
+
+  it('prunes dangling images, and everything at once with system prune', async function () {
+    if (!uiBridge.available) this.skip();
+    const base = await docker.createContainer({ name: testName('manage-prune-base'), Image: TEST_IMAGE, Cmd: ['true'], Labels: { [TEST_LABEL]: 'true' } });
+    const repo = `dockside-test-manage-prune-${process.pid}`;
+    const changes = `LABEL ${scopeKey}=${scopeValue}`;
+    const first = (await base.commit({ repo, tag: 'x', changes, comment: 'first' })) as { Id: string };
+    await base.commit({ repo, tag: 'x', changes, comment: 'second' });
+    const pruning = vscode.commands.executeCommand('dockside.system.pruneImages', scope);
+    await answerPick('Dangling images');
+    assert.match(await answerConfirm('Remove'), /1 dangling images/);
+    await pruning;
+    await expectNotification(/Remove dangling images: freed/);
+    assert.equal(await exists(() => docker.getImage(first.Id).inspect()), false);
+    assert.ok(await docker.getImage(`${repo}:x`).inspect(), 'the tagged image stays');
+
+    const stopped = await createTestContainer(docker, { name: testName('manage-sysprune'), start: false, labels });
+    const network = testName('manage-sysprune-net');
+    await docker.createNetwork({ Name: network, Labels: labels });
+    const system = vscode.commands.executeCommand('dockside.system.prune', scope);
+    await acceptPick('Also unused images that are tagged');
+    const confirmation = await answerConfirm('Remove');
+    assert.match(confirmation, /Clean up the engine\?/);
+    assert.match(confirmation, /1 stopped containers/);
+    assert.match(confirmation, new RegExp(`1 unused networks: ${network}`));
+    await system;
+    await expectNotification(/Clean up the engine: freed/);
+    assert.equal(await exists(() => stopped.inspect()), false);
+    assert.ok(!(await docker.listNetworks()).some((n) => n.Name === network));
+  });
+
+  it('shows disk usage per kind with size and reclaimable space, refreshable', async () => {
+    const uri = (await vscode.commands.executeCommand<vscode.Uri>('dockside.system.diskUsage'))!;
+    const document = await vscode.workspace.openTextDocument(uri);
+    const text = document.getText();
+    assert.match(text, /TYPE\s+TOTAL\s+ACTIVE\s+SIZE\s+RECLAIMABLE/);
+    for (const row of ['Images', 'Containers', 'Local volumes', 'Build cache']) assert.match(text, new RegExp(`^${row}\\s+\\d+\\s+\\d+\\s+[\\d.]+ \\w?B`, 'm'));
+    const before = Number(/^Containers\s+(\d+)/m.exec(text)![1]);
+    await createTestContainer(docker, { name: testName('manage-df'), start: false });
+    await vscode.commands.executeCommand('dockside.system.refreshDocument', uri);
+    await waitFor('the refreshed disk usage', () => Number(/^Containers\s+(\d+)/m.exec(document.getText())![1]) >= before + 1);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});

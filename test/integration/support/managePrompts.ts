@@ -1,0 +1,79 @@
+// Answers Dockside's prompts through the page, as a user would: type into the QuickPick or InputBox that
+// shows the expected text and press Enter, click modal dialog buttons, read notifications. Used by the
+// manage*.test.ts suites; every step waits for the prompt it answers, so steps never race each other.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { DocksideApi } from '../../../src/extension';
+import { EngineClient } from '../../../src/engine/client';
+import { resolveEndpoint } from '../../../src/engine/connection';
+import { uiBridge } from './uiBridge';
+import { waitFor } from './waitFor';
+
+export const VIEW_CONTAINER = 'dockside';
+
+export async function activateConnected(): Promise<DocksideApi> {
+  const ext = vscode.extensions.getExtension<DocksideApi>('dockside.dockside');
+  assert.ok(ext, 'the extension is installed in the host');
+  const api = await ext.activate();
+  await vscode.commands.executeCommand(`workbench.view.extension.${VIEW_CONTAINER}`);
+  await waitFor('the engine to connect', () => api.engineState().kind === 'connected');
+  return api;
+}
+
+/** A client of the test's own, to build tree nodes from real models and check effects. */
+export function testClient(): EngineClient {
+  return new EngineClient(resolveEndpoint({ env: { DOCKER_HOST: 'unix:///var/run/docker.sock' } }));
+}
+
+/** Picks the QuickPick row containing `rowText` once it shows, by typing `filter` and pressing Enter. */
+export async function answerPick(rowText: string, filter = rowText): Promise<void> {
+  await waitFor(`a QuickPick row "${rowText}"`, async () => (await uiBridge.quickPickItems()).some((r) => r.includes(rowText)));
+  await uiBridge.typeText(filter);
+  await waitFor(`the QuickPick to filter to "${rowText}"`, async () => {
+    const rows = await uiBridge.quickPickItems();
+    return rows.length > 0 && rows[0].includes(rowText);
+  });
+  await uiBridge.pressKey('Enter');
+}
+
+/** Accepts a multi-select QuickPick (or its defaults) once its placeholder rows show. */
+export async function acceptPick(rowText: string): Promise<void> {
+  await waitFor(`a QuickPick row "${rowText}"`, async () => (await uiBridge.quickPickItems()).some((r) => r.includes(rowText)));
+  await uiBridge.pressKey('Enter');
+}
+
+/** Replaces the InputBox's value with `text` and presses Enter, once the box prompting `prompt` shows. */
+export async function answerInput(prompt: string | RegExp, text: string): Promise<void> {
+  await waitFor(`an InputBox prompting "${prompt}"`, async () => {
+    const message = await uiBridge.quickInputMessage();
+    return typeof prompt === 'string' ? message.includes(prompt) : prompt.test(message);
+  });
+  await uiBridge.pressKey('Control+a');
+  if (text) await uiBridge.typeText(text);
+  else await uiBridge.pressKey('Delete');
+  await uiBridge.pressKey('Enter');
+}
+
+/** Answers a confirmation (a QuickPick of actions, then information rows): returns its title and rows, picks `action`. */
+export async function answerConfirm(action: string): Promise<string> {
+  const rows = await waitFor(`a confirmation offering "${action}"`, async () => {
+    const all = await uiBridge.quickPickItems();
+    return all.includes(action) ? all : undefined;
+  });
+  const title = await uiBridge.quickInputTitle();
+  for (let i = 0; i < rows.indexOf(action); i++) await uiBridge.pressKey('ArrowDown');
+  await uiBridge.pressKey('Enter');
+  // The next confirmation may have the same actions: wait until this one has closed.
+  await waitFor('the confirmation to close', async () => (await uiBridge.quickInputTitle()) !== title);
+  return [title, ...rows].join('\n');
+}
+
+/** Waits for a notification matching `pattern`, then clears them all so the next test starts clean. */
+export async function expectNotification(pattern: RegExp): Promise<string> {
+  let seen: string[] = [];
+  const text = await waitFor(`a notification matching ${pattern}`, async () => (seen = await uiBridge.notificationTexts()).find((t) => pattern.test(t))).catch((error: Error) => {
+    throw new Error(`${error.message}; shown: ${seen.join(' | ') || 'none'}`);
+  });
+  await vscode.commands.executeCommand('notifications.clearAll');
+  return text;
+}

@@ -1,0 +1,87 @@
+// A second Docker engine for tests and benchmarks: its own data root, exec root, pid file and a private
+// unix socket under /tmp, no bridge and no iptables rules. It runs in a network namespace of its own
+// (`unshare --net`): dockerd started with `--bridge=none` deletes the host's `docker0`, which would break
+// the main engine (containers fail with "could not find bridge docker0").
+// Stopping it and starting it again (same data root) plays an engine outage and recovery.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as path from 'node:path';
+
+export class PrivateEngine {
+  readonly socket: string;
+  private readonly pidFile: string;
+
+  constructor(readonly root: string) {
+    this.socket = path.join(root, 'docker.sock');
+    this.pidFile = path.join(root, 'docker.pid');
+  }
+
+  get host(): string {
+    return `unix://${this.socket}`;
+  }
+
+  async start(timeoutMs = 30_000): Promise<void> {
+    fs.mkdirSync(this.root, { recursive: true });
+    const log = fs.openSync(path.join(this.root, 'dockerd.log'), 'a');
+    const args = [
+      '--data-root', path.join(this.root, 'data'),
+      '--exec-root', path.join(this.root, 'exec'),
+      '--pidfile', this.pidFile,
+      '-H', this.host,
+      '--bridge=none', '--iptables=false',
+    ];
+    // unshare execs dockerd in place, so the pid file names the daemon itself.
+    const child = spawn('unshare', ['--net', 'dockerd', ...args], { detached: true, stdio: ['ignore', log, log] });
+    child.unref();
+    fs.closeSync(log);
+    const deadline = Date.now() + timeoutMs;
+    while (!(await this.answers())) {
+      if (Date.now() > deadline) throw new Error(`the private engine did not answer on ${this.socket} within ${timeoutMs} ms (see ${this.root}/dockerd.log)`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** Stops the daemon (SIGTERM to the pid it wrote) and waits until it has exited. */
+  async stop(timeoutMs = 30_000): Promise<void> {
+    let pid: number;
+    try {
+      pid = Number(fs.readFileSync(this.pidFile, 'utf8').trim());
+    } catch {
+      return;
+    }
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      return;
+    }
+    const deadline = Date.now() + timeoutMs;
+    while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  }
+
+  /** Stops the daemon and deletes everything it stored. */
+  async destroy(): Promise<void> {
+    await this.stop();
+    fs.rmSync(this.root, { recursive: true, force: true });
+  }
+
+  answers(): Promise<boolean> {
+    return new Promise((resolve) => {
+      const req = http.get({ socketPath: this.socket, path: '/_ping', timeout: 1000 }, (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      });
+      req.on('error', () => resolve(false));
+      req.on('timeout', () => (req.destroy(), resolve(false)));
+    });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
