@@ -35,5 +35,6 @@ export function renderDiskUsage(usage: DiskUsage): string {
   ];
   const widths = header.map((_, col) => Math.max(...rows.map((r) => r[col].length)));
   const lines = rows.map((r) => r.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('   '));
-  return [vscode.l10n.t('Docker disk usage (docker system df)'), '', ...lines, '', vscode.l10n.t('Prune commands reclaim it: Dockside: Clean Up the Engine, or per kind.'), ''].join('\n');
+  const taken = vscode.l10n.t('Docker disk usage (docker system df), as of {0}', new Date().toLocaleTimeString());
+  return [taken, '', ...lines, '', vscode.l10n.t('Prune commands reclaim it: Dockside: Clean Up the Engine, or per kind.'), ''].join('\n');
 }

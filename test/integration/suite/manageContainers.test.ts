@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ContainerSummary } from '../../../src/models/container';
 import { TEST_IMAGE, TEST_LABEL, createTestContainer, removeTestContainers, testDocker, testName } from '../../support/testEngine';
-import { VIEW_CONTAINER, activateConnected, answerConfirm, answerInput, answerPick, expectNotification, testClient } from '../support/managePrompts';
+import { VIEW_CONTAINER, activateConnected, answerConfirm, answerInput, answerPick, expectInputMessage, expectNotification, testClient } from '../support/managePrompts';
 import { uiBridge } from '../support/uiBridge';
 import { waitFor } from '../support/waitFor';
 
@@ -86,7 +86,7 @@ describe('Manage containers', function () {
     const running = await containerNode('rm-running');
     const stopped = await containerNode('rm-stopped', false);
     const removing = vscode.commands.executeCommand('dockside.containers.remove', running, [running, stopped]);
-    const confirmation = await answerConfirm('Remove Without Force');
+    const confirmation = await answerConfirm('Remove Without Force', /Remove 2 containers\?/);
     assert.match(confirmation, /Remove 2 containers\?/);
     assert.match(confirmation, new RegExp(`Still running: ${running.container.name}`));
     await removing;
@@ -95,7 +95,7 @@ describe('Manage containers', function () {
     assert.equal(await exists(stopped.id), false, 'the stopped container is gone');
     assert.equal((await state(running.id)).Running, true, 'the running one is untouched');
     const forcing = vscode.commands.executeCommand('dockside.containers.remove', running);
-    await answerConfirm('Force Remove with Anonymous Volumes');
+    await answerConfirm('Force Remove with Anonymous Volumes', /Remove the container/);
     await forcing;
     assert.equal(await exists(running.id), false);
   });
@@ -104,7 +104,7 @@ describe('Manage containers', function () {
     if (!uiBridge.available) this.skip();
     const running = await containerNode('rm-single');
     void vscode.commands.executeCommand('dockside.containers.remove', running);
-    await answerConfirm('Remove Without Force');
+    await answerConfirm('Remove Without Force', /Remove the container/);
     await expectNotification(/The engine refused because of a conflict: .*(running|stop)/i);
     assert.equal((await state(running.id)).Running, true);
   });
@@ -145,7 +145,7 @@ describe('Manage containers', function () {
     await answerInput('CPUs', '0.5');
     await answerInput('Memory limit', '64m');
     await answerInput('Memory plus swap', 'x');
-    assert.match(await uiBridge.quickInputMessage(), /Not a valid value: x/);
+    await expectInputMessage(/Not a valid value: x/);
     await answerInput('Not a valid value', '128m');
     await answerInput('Restart policy', 'on-failure:3');
     await updating;

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ImageSummary } from '../../../src/models/image';
 import { TEST_IMAGE, TEST_LABEL, removeTestContainers, testDocker, testName } from '../../support/testEngine';
-import { activateConnected, answerConfirm, answerInput, answerPick, expectNotification, testClient } from '../support/managePrompts';
+import { activateConnected, answerConfirm, answerInput, answerPick, expectInputMessage, expectNotification, testClient } from '../support/managePrompts';
 import { uiBridge } from '../support/uiBridge';
 import { waitFor } from '../support/waitFor';
 
@@ -47,7 +47,7 @@ describe('Manage images', function () {
     const fromPalette = vscode.commands.executeCommand('dockside.images.tag');
     await answerPick(`${repository}:node`);
     await answerInput('New repository:tag', 'Not/Valid');
-    assert.match(await uiBridge.quickInputMessage(), /Not a valid image reference/);
+    await expectInputMessage(/Not a valid image reference/);
     await answerInput('Not a valid image reference', `${repository}:palette`);
     await fromPalette;
     assert.ok(await hasTag(`${repository}:palette`));
@@ -58,7 +58,7 @@ describe('Manage images', function () {
     await docker.getImage(TEST_IMAGE).tag({ repo: repository, tag: 'untag' });
     const node = await imageNode(`${repository}:untag`);
     const removing = vscode.commands.executeCommand('dockside.images.remove', node);
-    await answerConfirm('Remove');
+    await answerConfirm('Remove', /Remove the image/);
     await removing;
     assert.equal(await hasTag(`${repository}:untag`), false);
     assert.ok(await hasTag(TEST_IMAGE));
@@ -72,8 +72,8 @@ describe('Manage images', function () {
     await user.start();
     const node = await imageNode(`${repository}:inuse`);
     void vscode.commands.executeCommand('dockside.images.remove', node);
-    const confirmation = await answerConfirm('Remove');
-    assert.match(confirmation, new RegExp(`Used by containers.*${(await user.inspect()).Name.slice(1)} \\(running\\)`));
+    const blocked = new RegExp(`Used by containers.*${(await user.inspect()).Name.slice(1)} \\(running\\)`);
+    assert.match(await answerConfirm('Remove', blocked), blocked);
     const message = await expectNotification(/The engine refused because of a conflict/);
     assert.match(message, /used by dockside-test-manage-img-user/);
     assert.ok(await hasTag(`${repository}:inuse`), 'the image is still there');

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { NetworkSummary } from '../../../src/models/network';
 import type { VolumeSummary } from '../../../src/models/volume';
 import { TEST_IMAGE, TEST_LABEL, createTestContainer, removeTestContainers, testDocker, testName } from '../../support/testEngine';
-import { VIEW_CONTAINER, acceptPick, activateConnected, answerConfirm, answerInput, answerPick, expectNotification, testClient } from '../support/managePrompts';
+import { VIEW_CONTAINER, acceptPick, activateConnected, answerConfirm, answerInput, answerPick, expectInputMessage, expectNotification, testClient } from '../support/managePrompts';
 import { uiBridge } from '../support/uiBridge';
 import { waitFor } from '../support/waitFor';
 
@@ -42,10 +42,10 @@ describe('Manage networks and volumes', function () {
     await answerInput('Network name', name);
     await answerPick('bridge', 'bridge');
     await answerInput('Subnet in CIDR form', '10.176.243.7/24');
-    assert.match(await uiBridge.quickInputMessage(), /host bits set; did you mean 10\.176\.243\.0\/24\?/);
+    await expectInputMessage(/host bits set; did you mean 10\.176\.243\.0\/24\?/);
     await answerInput('did you mean', '10.176.243.0/24');
     await answerInput('IP range', '10.176.0.0/16');
-    assert.match(await uiBridge.quickInputMessage(), /outside the subnet/);
+    await expectInputMessage(/outside the subnet/);
     await answerInput('outside the subnet', '10.176.243.128/25');
     await answerInput('Gateway address', '10.176.243.1');
     await acceptPick('attachable');
@@ -94,7 +94,7 @@ describe('Manage networks and volumes', function () {
     const connecting = vscode.commands.executeCommand('dockside.networks.connect', node);
     await answerPick(containerName);
     await answerInput('Static IPv4 address in 10.176.245.0/24', '10.176.245.300');
-    assert.match(await uiBridge.quickInputMessage(), /Not an IP address/);
+    await expectInputMessage(/Not an IP address/);
     await answerInput('Not an IP address', '10.176.245.20');
     await answerInput('Aliases', 'db, cache');
     await connecting;
@@ -120,7 +120,8 @@ describe('Manage networks and volumes', function () {
     const name = testName('manage-rmnet');
     await docker.createNetwork({ Name: name, Labels: { [TEST_LABEL]: 'true' } });
     const removing = vscode.commands.executeCommand('dockside.networks.remove', await networkNode(name));
-    assert.match(await answerConfirm('Remove'), new RegExp(`Remove the network ${name}\\?`));
+    const pattern = new RegExp(`Remove the network ${name}\\?`);
+    assert.match(await answerConfirm('Remove', pattern), pattern);
     await removing;
     assert.ok(!(await docker.listNetworks()).some((n) => n.Name === name));
   });
@@ -152,7 +153,8 @@ describe('Manage networks and volumes', function () {
     const node = await volumeNode(name);
     void vscode.commands.executeCommand('dockside.volumes.remove', node);
     const userName = (await user.inspect()).Name.slice(1);
-    assert.match(await answerConfirm('Remove'), new RegExp(`Used by containers.*${userName}`));
+    const pattern = new RegExp(`Used by containers.*${userName}`);
+    assert.match(await answerConfirm('Remove', pattern), pattern);
     assert.match(await expectNotification(/The engine refused because of a conflict/), new RegExp(`used by ${userName}`));
     assert.ok(await docker.getVolume(name).inspect());
     const [uri] = (await vscode.commands.executeCommand<vscode.Uri[]>('dockside.volumes.inspect', node))!;

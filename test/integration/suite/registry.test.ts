@@ -85,6 +85,14 @@ describe('Registries (issue 5): login, push, pull back, and the Registries view'
     await uiBridge.screenshot('registries-view');
   });
 
+  it('logs out: the registry leaves the view and nothing is left in the docker config', async () => {
+    await vscode.commands.executeCommand('dockside.registries.logout', registry.url);
+    await vscode.commands.executeCommand('dockside.registries.refresh');
+    assert.deepEqual(fs.readdirSync(dockerConfig), []);
+    if (!uiBridge.available) return;
+    await waitFor('the registry row to go', async () => !(await uiBridge.viewRows('dockside', 'Registries')).some((r) => r.includes(registry.url)));
+  });
+
   it('refuses a malformed reference to pull', async () => {
     const result = await vscode.commands.executeCommand('dockside.images.pull', 'UPPER/Case:tag');
     assert.equal(result, undefined);

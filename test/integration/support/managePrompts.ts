@@ -29,9 +29,13 @@ export function testClient(): EngineClient {
 export async function answerPick(rowText: string, filter = rowText): Promise<void> {
   await waitFor(`a QuickPick row "${rowText}"`, async () => (await uiBridge.quickPickItems()).some((r) => r.includes(rowText)));
   await uiBridge.typeText(filter);
+  let rows: string[] = [];
   await waitFor(`the QuickPick to filter to "${rowText}"`, async () => {
-    const rows = await uiBridge.quickPickItems();
+    rows = await uiBridge.quickPickItems();
     return rows.length > 0 && rows[0].includes(rowText);
+  }).catch(async (error: Error) => {
+    await uiBridge.screenshot('quickpick-not-filtered');
+    throw new Error(`${error.message}; rows: ${rows.slice(0, 5).join(' | ')}`);
   });
   await uiBridge.pressKey('Enter');
 }
@@ -54,26 +58,56 @@ export async function answerInput(prompt: string | RegExp, text: string): Promis
   await uiBridge.pressKey('Enter');
 }
 
-/** Answers a confirmation (a QuickPick of actions, then information rows): returns its title and rows, picks `action`. */
-export async function answerConfirm(action: string): Promise<string> {
-  const rows = await waitFor(`a confirmation offering "${action}"`, async () => {
-    const all = await uiBridge.quickPickItems();
-    return all.includes(action) ? all : undefined;
+/** Waits until the open InputBox shows a message (a validation error) matching `pattern`. */
+export async function expectInputMessage(pattern: RegExp): Promise<string> {
+  let message = '';
+  return waitFor(`an InputBox message matching ${pattern}`, async () => ((message = await uiBridge.quickInputMessage()), pattern.test(message) ? message : undefined)).catch((error: Error) => {
+    throw new Error(`${error.message}; shown: ${message}`);
   });
-  const title = await uiBridge.quickInputTitle();
+}
+
+/**
+ * Answers a confirmation (a QuickPick of actions, then information rows): waits until it offers `action`
+ * and its title and rows match `expected` (the widget may still show the previous pick's rows for a
+ * moment), picks `action`, and returns the title and rows it showed.
+ */
+export async function answerConfirm(action: string, expected = /./s): Promise<string> {
+  let shown = '';
+  const rows = await waitFor(`a confirmation offering "${action}" and matching ${expected}`, async () => {
+    const all = await uiBridge.quickPickItems();
+    shown = [await uiBridge.quickInputTitle(), ...all].join('\n');
+    return all.includes(action) && expected.test(shown) ? all : undefined;
+  }).catch((error: Error) => {
+    throw new Error(`${error.message}; shown: ${shown}`);
+  });
+  const title = shown.split('\n')[0];
   for (let i = 0; i < rows.indexOf(action); i++) await uiBridge.pressKey('ArrowDown');
   await uiBridge.pressKey('Enter');
   // The next confirmation may have the same actions: wait until this one has closed.
   await waitFor('the confirmation to close', async () => (await uiBridge.quickInputTitle()) !== title);
-  return [title, ...rows].join('\n');
+  return shown;
 }
 
-/** Waits for a notification matching `pattern`, then clears them all so the next test starts clean. */
+/**
+ * Waits for a notification matching `pattern`, then clears them all so the next test starts clean. Info
+ * toasts hide themselves after a while, so after a moment the notification center is opened too.
+ */
 export async function expectNotification(pattern: RegExp): Promise<string> {
   let seen: string[] = [];
-  const text = await waitFor(`a notification matching ${pattern}`, async () => (seen = await uiBridge.notificationTexts()).find((t) => pattern.test(t))).catch((error: Error) => {
+  const started = Date.now();
+  let centerShown = false;
+  const text = await waitFor(`a notification matching ${pattern}`, async () => {
+    seen = await uiBridge.notificationTexts();
+    const match = seen.find((t) => pattern.test(t));
+    if (!match && !centerShown && Date.now() - started > 2000) {
+      centerShown = true;
+      await vscode.commands.executeCommand('notifications.showList');
+    }
+    return match;
+  }).catch((error: Error) => {
     throw new Error(`${error.message}; shown: ${seen.join(' | ') || 'none'}`);
   });
   await vscode.commands.executeCommand('notifications.clearAll');
+  await vscode.commands.executeCommand('notifications.hideList');
   return text;
 }
