@@ -48,7 +48,7 @@ async function echoLatency(): Promise<void> {
   const session = await engine.startShell(client(), container.id, { cmd: ['/bin/sh'] }, { columns: 120, rows: 40 });
   let received = '';
   session.onOutput((chunk) => (received += chunk.data.toString('utf8')));
-  while (!received.includes('# ')) await new Promise((r) => setTimeout(r, 5));
+  await new Promise((r) => setTimeout(r, 300)); // the first prompt
   const samples: number[] = [];
   for (let i = 0; i < 200; i++) {
     const key = 'abcdefghijklmnopqrstuvwxyz'[i % 26];
