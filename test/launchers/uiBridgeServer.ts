@@ -19,6 +19,8 @@ type Query =
   | { op: 'typeText'; text: string }
   | { op: 'quickInputMessage' }
   | { op: 'quickInputTitle' }
+  | { op: 'quickInputValue' }
+  | { op: 'fillQuickInput'; text: string }
   | { op: 'notificationTexts' }
   | { op: 'closeOtherPages' }
   | { op: 'rowContextMenu'; viewContainerId: string; viewName: string; text: string };
@@ -108,6 +110,12 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
       return true;
     case 'quickInputMessage':
       return visibleText(page, '.quick-input-widget .quick-input-message');
+    case 'quickInputValue':
+      return page.$eval('.quick-input-widget .quick-input-box input', (input) => (input as unknown as { value: string }).value);
+    case 'fillQuickInput':
+      // Sets the whole value in one input event: typing key by key races the file dialog's completion.
+      await page.fill('.quick-input-widget .quick-input-box input', q.text);
+      return true;
     case 'quickInputTitle':
       return visibleText(page, '.quick-input-widget .quick-input-title');
     case 'notificationTexts':

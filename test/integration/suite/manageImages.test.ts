@@ -29,6 +29,14 @@ describe('Manage images', function () {
 
   before(() => activateConnected());
 
+  afterEach(async function () {
+    // A prompt left open by a failed test would swallow the next test's prompts.
+    if (this.currentTest?.state === 'failed' && uiBridge.available) {
+      await uiBridge.pressKey('Escape');
+      await uiBridge.pressKey('Escape');
+    }
+  });
+
   after(async () => {
     await removeTestContainers(docker);
     for (const image of await docker.listImages()) {
@@ -136,8 +144,10 @@ describe('Manage images', function () {
 /** code-server's file dialogs are QuickInputs holding a path: replace it with `file` and accept. */
 async function answerFileDialog(file: string): Promise<void> {
   await waitFor('the file dialog', async () => /\//.test(await uiBridge.quickInputTitle()) || (await uiBridge.quickPickItems()).length > 0);
-  await uiBridge.pressKey('Control+a');
-  await uiBridge.typeText(file);
-  await waitFor('the typed path', async () => (await uiBridge.quickPickItems()).length >= 0);
+  await waitFor(`the dialog to hold ${file}`, async () => {
+    if ((await uiBridge.quickInputValue()) === file) return true;
+    await uiBridge.fillQuickInput(file);
+    return false;
+  });
   await uiBridge.pressKey('Enter');
 }

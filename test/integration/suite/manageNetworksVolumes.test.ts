@@ -29,6 +29,14 @@ describe('Manage networks and volumes', function () {
 
   before(() => activateConnected());
 
+  afterEach(async function () {
+    // A prompt left open by a failed test would swallow the next test's prompts.
+    if (this.currentTest?.state === 'failed' && uiBridge.available) {
+      await uiBridge.pressKey('Escape');
+      await uiBridge.pressKey('Escape');
+    }
+  });
+
   after(async () => {
     await removeTestContainers(docker);
     for (const n of await docker.listNetworks()) if (mine(n.Name)) await docker.getNetwork(n.Id).remove().catch(() => undefined);

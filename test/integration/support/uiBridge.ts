@@ -91,6 +91,16 @@ export const uiBridge = {
     return request<boolean>({ op: 'typeInTerminal', text });
   },
 
+  /** The text in the open QuickInput's box. */
+  quickInputValue(): Promise<string> {
+    return request<string>({ op: 'quickInputValue' });
+  },
+
+  /** Replaces the open QuickInput's text at once. */
+  fillQuickInput(text: string): Promise<boolean> {
+    return request<boolean>({ op: 'fillQuickInput', text });
+  },
+
   /** Saves a screenshot of the workbench to the artifacts folder. */
   screenshot(name: string): Promise<string> {
     return request<string>({ op: 'screenshot', name });

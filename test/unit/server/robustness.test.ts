@@ -8,21 +8,10 @@ import { computeHover } from '../../../src/server/hover';
 import { imageReferencePrefix } from '../../../src/server/imageCompletion';
 import { readSettings } from '../../../src/server/settings';
 import { lintDockerfile } from '../../../src/server/validate';
+import { random as seeded } from '../rules/dockerfileFuzzer';
 import { repoRoot } from './lspTestClient';
 
 const corpus = path.resolve(repoRoot, '..', 'shared', 'corpus', 'dockerfiles');
-
-/** A small deterministic generator (mulberry32), so a failure replays. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutate(text: string, next: () => number): string {
   const lines = text.split('\n');
