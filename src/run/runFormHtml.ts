@@ -1,7 +1,7 @@
 // The Run… form's page: native controls with labels, one field per docker run option, lists as one entry
 // a line. Strict CSP: only our own script (with a nonce) and stylesheet, nothing remote.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { escapeHtml as escape, webviewPage } from '../webview/webviewPage';
 import type { RunOptions } from './runOptions';
 
 export interface FormChoices {
@@ -11,9 +11,6 @@ export interface FormChoices {
 }
 
 export function runFormHtml(webview: vscode.Webview, media: vscode.Uri, initial: RunOptions, choices: FormChoices): string {
-  const nonce = randomBytes(16).toString('base64');
-  const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'runForm.css'));
-  const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'runForm.js'));
   const text = (id: keyof RunOptions, label: string, hint: string, list?: string) =>
     field(id, label, hint, `<input id="${id}" name="${id}" type="text" spellcheck="false"${list ? ` list="${list}"` : ''} aria-describedby="${id}-hint ${id}-problem">`);
   const lines = (id: keyof RunOptions, label: string, hint: string) =>
@@ -32,17 +29,7 @@ export function runFormHtml(webview: vscode.Webview, media: vscode.Uri, initial:
   const restartOptions = ['', 'no', 'on-failure', 'on-failure:3', 'always', 'unless-stopped'].map((v) => `<option value="${v}">${v || vscode.l10n.t('(engine default: no)')}</option>`).join('');
   const initialJson = JSON.stringify(initial).replace(/</g, '\\u003c');
 
-  return `<!DOCTYPE html>
-<html lang="${vscode.env.language}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${css}">
-<title>${escape(vscode.l10n.t('Run'))}</title>
-</head>
-<body>
-<form id="form" novalidate>
+  return webviewPage(webview, { title: vscode.l10n.t('Run'), media, stylesheet: 'runForm.css', script: 'runForm.js', body: (nonce) => `<form id="form" novalidate>
 <h1>${escape(vscode.l10n.t('Run a container'))}</h1>
 <section><h2>${escape(vscode.l10n.t('Container'))}</h2>
 ${text('image', vscode.l10n.t('Image'), vscode.l10n.t('repository[:tag], e.g. nginx:1.27'), 'images')}
@@ -88,16 +75,9 @@ ${lines('devices', vscode.l10n.t('Devices (--device)'), vscode.l10n.t('/dev/host
 <button id="save" type="button" class="secondary">${escape(vscode.l10n.t('Save Configuration…'))}</button>
 </div>
 </form>
-<script nonce="${nonce}" id="initial" type="application/json">${initialJson}</script>
-<script nonce="${nonce}" src="${js}"></script>
-</body>
-</html>`;
+<script nonce="${nonce}" id="initial" type="application/json">${initialJson}</script>` });
 }
 
 function field(id: string, label: string, hint: string, control: string): string {
   return `<div class="field" data-field="${id}"><label for="${id}">${escape(label)}</label>${control}<div class="hint" id="${id}-hint">${escape(hint)}</div><div class="problem" id="${id}-problem" role="alert"></div></div>`;
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

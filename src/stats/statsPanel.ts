@@ -1,7 +1,7 @@
 // The stats view: a webview with rolling five-minute charts per container. Streams run only while the panel
 // is visible; the page draws with the theme's colours and loads nothing but its own two files.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { webviewPage } from '../webview/webviewPage';
 import type { ContainerSummary } from '../models/container';
 import type { StatsService } from './statsService';
 
@@ -78,25 +78,13 @@ export class StatsPanel implements vscode.Disposable {
   }
 
   private html(media: vscode.Uri): string {
-    const webview = this.panel.webview;
-    const nonce = randomBytes(16).toString('hex');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'stats.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'stats.css'));
-    const csp = `default-src 'none'; img-src ${webview.cspSource}; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';`;
-    return `<!DOCTYPE html>
-<html lang="${vscode.env.language}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-<title>${vscode.l10n.t('Container Stats')}</title>
-</head>
-<body>
-<main id="containers"><p class="empty">${vscode.l10n.t('Waiting for the first samples…')}</p></main>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+    return webviewPage(this.panel.webview, {
+      title: vscode.l10n.t('Container Stats'),
+      media,
+      stylesheet: 'stats.css',
+      script: 'stats.js',
+      body: () => `<main id="containers"><p class="empty">${vscode.l10n.t('Waiting for the first samples…')}</p></main>`,
+    });
   }
 
   private disposed = false;

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ImageSummary } from '../../../src/models/image';
 import { TEST_IMAGE, TEST_LABEL, removeTestContainers, testDocker, testName } from '../../support/testEngine';
-import { activateConnected, answerConfirm, answerInput, answerPick, expectInputMessage, expectNotification, testClient } from '../support/managePrompts';
+import { activateConnected, answerConfirm, answerInput, answerPick, expectInputMessage, expectNotification, testClient, closePromptsAfterFailure } from '../support/managePrompts';
 import { uiBridge } from '../support/uiBridge';
 import { waitFor } from '../support/waitFor';
 
@@ -29,12 +29,8 @@ describe('Manage images', function () {
 
   before(() => activateConnected());
 
-  afterEach(async function () {
-    // A prompt left open by a failed test would swallow the next test's prompts.
-    if (this.currentTest?.state === 'failed' && uiBridge.available) {
-      await uiBridge.pressKey('Escape');
-      await uiBridge.pressKey('Escape');
-    }
+  afterEach(function () {
+    return closePromptsAfterFailure(this.currentTest);
   });
 
   after(async () => {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { NetworkSummary } from '../../../src/models/network';
 import type { VolumeSummary } from '../../../src/models/volume';
 import { TEST_IMAGE, TEST_LABEL, createTestContainer, removeTestContainers, testDocker, testName } from '../../support/testEngine';
-import { VIEW_CONTAINER, acceptPick, activateConnected, answerConfirm, answerInput, answerPick, expectInputMessage, expectNotification, testClient } from '../support/managePrompts';
+import { VIEW_CONTAINER, acceptPick, activateConnected, answerConfirm, answerInput, answerPick, expectInputMessage, expectNotification, testClient, closePromptsAfterFailure } from '../support/managePrompts';
 import { uiBridge } from '../support/uiBridge';
 import { waitFor } from '../support/waitFor';
 
@@ -29,12 +29,8 @@ describe('Manage networks and volumes', function () {
 
   before(() => activateConnected());
 
-  afterEach(async function () {
-    // A prompt left open by a failed test would swallow the next test's prompts.
-    if (this.currentTest?.state === 'failed' && uiBridge.available) {
-      await uiBridge.pressKey('Escape');
-      await uiBridge.pressKey('Escape');
-    }
+  afterEach(function () {
+    return closePromptsAfterFailure(this.currentTest);
   });
 
   after(async () => {

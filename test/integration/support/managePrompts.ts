@@ -111,3 +111,10 @@ export async function expectNotification(pattern: RegExp): Promise<string> {
   await vscode.commands.executeCommand('notifications.hideList');
   return text;
 }
+
+/** For afterEach: a prompt left open by a failed test would swallow the next test's prompts. */
+export async function closePromptsAfterFailure(test: Mocha.Test | undefined): Promise<void> {
+  if (test?.state !== 'failed' || !uiBridge.available) return;
+  await uiBridge.pressKey('Escape');
+  await uiBridge.pressKey('Escape');
+}
