@@ -29,6 +29,8 @@ export const Commands = {
   sortContainersBy: 'dockside.containers.sortBy',
   showDanglingImages: 'dockside.images.showDangling',
   hideDanglingImages: 'dockside.images.hideDangling',
+  showContainerUsage: 'dockside.containers.showUsage',
+  hideContainerUsage: 'dockside.containers.hideUsage',
 } as const;
 
 /** Shells, attach, logs, stats, processes and changes (issue 6). */
@@ -50,6 +52,8 @@ export const TerminalCommands = {
 export const ContextKeys = {
   engineState: 'dockside.engineState',
   engineError: 'dockside.engineError',
+  /** The active terminal is an attach with stdin, where Ctrl-P Ctrl-Q must reach the container. */
+  detachableTerminal: 'dockside.detachableTerminal',
 } as const;
 
 export const SettingKeys = {

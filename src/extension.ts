@@ -38,8 +38,8 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   const log = createLog();
   const settings = new Settings();
   const session = new EngineSession(settings, log);
-  const explorer = new Explorer(session, settings, log, context.workspaceState);
   const terminals = new TerminalServices(session, log, context.extensionUri);
+  const explorer = new Explorer(session, settings, log, context.workspaceState, terminals.stats);
 
   context.subscriptions.push(
     log,

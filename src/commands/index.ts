@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { Commands, Views } from '../constants';
 import type { Explorer } from '../tree/explorer';
+import { ExplorerSettingKeys } from '../tree/explorerSettings';
 import { registerCommand, type CommandServices } from './commandWrapper';
 import { openEngineSettings } from './openEngineSettings';
 import { clearViewFilter } from './explorer/clearViewFilter';
@@ -9,7 +10,7 @@ import { filterView } from './explorer/filterView';
 import { groupContainersBy } from './explorer/groupContainersBy';
 import { refreshExplorer } from './explorer/refreshExplorer';
 import { sortContainersBy } from './explorer/sortContainersBy';
-import { toggleDanglingImages } from './explorer/toggleDanglingImages';
+import { setExplorerToggle } from './explorer/setExplorerToggle';
 import { retryEngine } from './retryEngine';
 import { showEngineDetails } from './showEngineDetails';
 import { showLog } from './showLog';
@@ -37,8 +38,10 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable {
     [Commands.clearVolumesFilter]: clearViewFilter(deps.explorer, Views.volumes),
     [Commands.groupContainersBy]: groupContainersBy(deps.explorer),
     [Commands.sortContainersBy]: sortContainersBy(deps.explorer),
-    [Commands.showDanglingImages]: toggleDanglingImages(deps.explorer, true),
-    [Commands.hideDanglingImages]: toggleDanglingImages(deps.explorer, false),
+    [Commands.showDanglingImages]: setExplorerToggle(deps.explorer, ExplorerSettingKeys.showDangling, true),
+    [Commands.hideDanglingImages]: setExplorerToggle(deps.explorer, ExplorerSettingKeys.showDangling, false),
+    [Commands.showContainerUsage]: setExplorerToggle(deps.explorer, ExplorerSettingKeys.showUsage, true),
+    [Commands.hideContainerUsage]: setExplorerToggle(deps.explorer, ExplorerSettingKeys.showUsage, false),
   };
   const refreshViews = () => void vscode.commands.executeCommand(Commands.refreshExplorer);
   return vscode.Disposable.from(...Object.entries(table).map(([id, handler]) => registerCommand(id, deps, handler)), registerManageCommands(deps, refreshViews));

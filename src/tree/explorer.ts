@@ -6,6 +6,7 @@ import type { EngineSession } from '../session/engineSession';
 import type { EngineState } from '../session/engineState';
 import type { Settings } from '../settings';
 import { ContainersProvider } from './containers/containersProvider';
+import type { UsageSource } from './containers/containerUsage';
 import { isRunning } from './containers/containerOrder';
 import { watchEngineSources } from './engineSourceWatcher';
 import type { ExplorerProvider } from './explorerProvider';
@@ -37,11 +38,12 @@ export class Explorer implements vscode.Disposable {
     engineSettings: Settings,
     log: vscode.LogOutputChannel,
     workspaceState: vscode.Memento,
+    usage: UsageSource,
   ) {
     this.coordinator = new RefreshCoordinator(session, this.store, log, engineSettings);
     const services = { session, store: this.store, coordinator: this.coordinator };
     const filter = (id: ExplorerViewId) => this.track(new ViewFilter(id, workspaceState));
-    this.containers = this.track(new ContainersProvider(services, filter(ExplorerViews.containers), this.settings));
+    this.containers = this.track(new ContainersProvider(services, filter(ExplorerViews.containers), this.settings, usage));
     this.images = this.track(new ImagesProvider(services, filter(ExplorerViews.images), this.settings));
     this.networks = this.track(new NetworksProvider(services, filter(ExplorerViews.networks)));
     this.volumes = this.track(new VolumesProvider(services, filter(ExplorerViews.volumes)));
@@ -72,10 +74,15 @@ export class Explorer implements vscode.Disposable {
     this.views.set(id, { provider, view });
     this.disposables.push(
       view,
-      view.onDidChangeVisibility((e) => this.coordinator.setViewVisible(id, e.visible)),
+      view.onDidChangeVisibility((e) => this.setViewVisible(id, e.visible)),
       provider.filter.onDidChange(() => this.describeViews()),
     );
-    if (view.visible) this.coordinator.setViewVisible(id, true);
+    if (view.visible) this.setViewVisible(id, true);
+  }
+
+  private setViewVisible(id: ExplorerViewId, visible: boolean): void {
+    this.coordinator.setViewVisible(id, visible);
+    if (id === ExplorerViews.containers) this.containers.setVisible(visible);
   }
 
   /** The filter when one is set, else (Containers) which engine is shown. */

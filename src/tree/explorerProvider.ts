@@ -60,10 +60,15 @@ export abstract class ExplorerProvider<N extends { readonly id: string }> implem
     return !needle || texts.some((t) => t?.toLowerCase().includes(needle));
   }
 
+  /** Repaints these rows only (each once). */
+  protected repaintRows(rows: readonly N[]): void {
+    if (rows.length) this.changed.fire([...new Set(rows)]);
+  }
+
   private onStoreChange(change: StoreChange): void {
     const repaint = this.repaintFor(change);
     if (repaint === 'all') this.repaintAll();
-    else if (repaint?.length) this.changed.fire([...new Set(repaint)]);
+    else if (repaint) this.repaintRows(repaint);
   }
 
   dispose(): void {

@@ -11,6 +11,7 @@ export const ExplorerSettingKeys = {
   groupBy: 'containers.groupBy',
   sortBy: 'containers.sortBy',
   showDangling: 'images.showDangling',
+  showUsage: 'containers.showUsage',
 } as const;
 
 export class ExplorerSettings implements vscode.Disposable {
@@ -36,6 +37,11 @@ export class ExplorerSettings implements vscode.Disposable {
   get sortBy(): ContainerSorting {
     const value = this.config.get<string>(ExplorerSettingKeys.sortBy, 'name');
     return (CONTAINER_SORTINGS as readonly string[]).includes(value) ? (value as ContainerSorting) : 'name';
+  }
+
+  /** CPU and memory in the Containers descriptions (one stats stream per running container on screen). */
+  get showUsage(): boolean {
+    return this.config.get<boolean>(ExplorerSettingKeys.showUsage, false);
   }
 
   get showDangling(): boolean {

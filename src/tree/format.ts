@@ -2,17 +2,22 @@
 import * as vscode from 'vscode';
 import type { PublishedPort } from '../models/container';
 
-const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
+const DECIMAL_UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
+const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
 
-/** Decimal units, as the docker CLI prints them ("1.99MB" there, "1.99 MB" here). */
-export function formatBytes(bytes: number): string {
+/**
+ * Decimal units, as the docker CLI prints image and volume sizes ("1.99MB" there, "1.99 MB" here); binary
+ * units, as `docker stats` prints memory ("12.5MiB").
+ */
+export function formatBytes(bytes: number, units: 'decimal' | 'binary' = 'decimal'): string {
+  const [names, step] = units === 'binary' ? [BINARY_UNITS, 1024] : [DECIMAL_UNITS, 1000];
   let value = bytes;
   let unit = 0;
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000;
+  while (value >= step && unit < names.length - 1) {
+    value /= step;
     unit++;
   }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${UNITS[unit]}`;
+  return `${unit === 0 ? value : value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${names[unit]}`;
 }
 
 const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [

@@ -9,6 +9,7 @@ import type { StoreChange } from '../explorerStore';
 import type { ContainerGroupNode, ContainerNode, ContainersViewNode } from '../nodes';
 import type { ViewFilter } from '../viewFilter';
 import { containerDescription, containerTooltip, containerTreeItem, stateLabel } from './containerItem';
+import { ContainerUsage, type UsageSource } from './containerUsage';
 import { compareContainers, compareGroupKeys, groupKeysOf, isRunning, sortKeyOf } from './containerOrder';
 
 const GROUP_ICONS: Record<Exclude<ContainerGrouping, 'none'>, string> = {
@@ -23,13 +24,29 @@ export class ContainersProvider extends ExplorerProvider<ContainersViewNode> {
   private groups = new Map<string, ContainerGroupNode>();
   /** Container id → the rows showing it (several under network grouping). */
   private rowsByContainer = new Map<string, ContainerNode[]>();
+  /** Container ids in the order the view shows them (for choosing whose usage to stream). */
+  private order: string[] = [];
+  private readonly usage: ContainerUsage;
 
   constructor(
     services: ExplorerServices,
     filter: ViewFilter,
     private readonly settings: ExplorerSettings,
+    usageSource: UsageSource,
   ) {
     super(services, filter, [settings.onDidChange]);
+    this.usage = new ContainerUsage(usageSource, () => settings.showUsage, (ids) => this.repaintRows(ids.flatMap((id) => this.rowsByContainer.get(id) ?? [])));
+    this.disposables.push(this.usage, settings.onDidChange(() => this.usage.settingChanged()));
+  }
+
+  /** Usage streams only while the view shows. */
+  setVisible(visible: boolean): void {
+    this.usage.setVisible(visible);
+  }
+
+  /** The containers whose usage streams for the view now. */
+  get usageWatched(): readonly string[] {
+    return this.usage.watched;
   }
 
   /** The refresh button: a full read of the engine. */
@@ -38,7 +55,11 @@ export class ContainersProvider extends ExplorerProvider<ContainersViewNode> {
   }
 
   getTreeItem(node: ContainersViewNode): vscode.TreeItem {
-    if (node.kind === 'container') return containerTreeItem(node.container, node.id);
+    if (node.kind === 'container') {
+      const usage = node.container.state === 'running' ? this.usage.describe(node.container.id) : undefined;
+      const description = containerDescription(node.container);
+      return containerTreeItem(node.container, node.id, 'container', usage ? `${usage} · ${description}` : description);
+    }
     const item = new vscode.TreeItem(node.groupKind === 'state' ? stateLabel(node.key as ContainerSummary['state']) : node.key, vscode.TreeItemCollapsibleState.Expanded);
     item.id = node.id;
     const running = node.containers.filter(isRunning).length;
@@ -98,6 +119,8 @@ export class ContainersProvider extends ExplorerProvider<ContainersViewNode> {
     this.nodes = nodes;
     this.groups = groups;
     this.rowsByContainer = rowsByContainer;
+    this.order = [...new Set([...groupNodes.flatMap((g) => g.containers.map((c) => c.id)), ...topLevel.map((n) => n.container.id)])];
+    this.syncUsage();
     return [...groupNodes, ...topLevel];
   }
 
@@ -132,7 +155,16 @@ export class ContainersProvider extends ExplorerProvider<ContainersViewNode> {
         repaint.push(group);
       }
     }
+    // A start or a stop changes whose usage streams, without moving rows.
+    this.syncUsage();
     return repaint;
+  }
+
+  private syncUsage(): void {
+    this.usage.setRunning(this.order.filter((id) => {
+      const container = this.rowsByContainer.get(id)?.[0]?.container;
+      return container && isRunning(container);
+    }));
   }
 
   private matchesContainer(c: ContainerSummary): boolean {

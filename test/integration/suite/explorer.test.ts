@@ -54,6 +54,7 @@ describe('Explorer views', function () {
     await setExplorerSetting('containers.groupBy', undefined);
     await setExplorerSetting('containers.sortBy', undefined);
     await setExplorerSetting('images.showDangling', undefined);
+    await setExplorerSetting('containers.showUsage', undefined);
     await vscode.commands.executeCommand('dockside.containers.clearFilter');
   });
 
@@ -205,6 +206,38 @@ describe('Explorer views', function () {
     } finally {
       await source.remove({ force: true });
       await docker.getImage(committed.Id).remove({ force: true }).catch(() => undefined);
+    }
+  });
+
+  it('shows CPU and memory in a running container\'s row only while the toggle is on and the view shows', async () => {
+    const name = testName('explorer-usage');
+    const container = await createTestContainer(docker, { name, cmd: ['sh', '-c', 'while true; do :; done'] });
+    // Nothing else watches this container's stats, so a history means the tree streams them.
+    const streaming = () => api.terminals.stats.history(container.id).length > 0;
+    const usageRow = (r: string) => r.startsWith(`${name} `) && /CPU \d+\.\d% · [\d.]+ (B|KiB|MiB|GiB) · dockside-test\/busybox:latest · Up /.test(r);
+    try {
+      await vscode.commands.executeCommand('dockside.containers.hideUsage');
+      if (uiBridge.available) await waitForRow('Containers', 'the running container', (r) => r.startsWith(`${name} `) && / · Up /.test(r));
+      assert.equal(streaming(), false, 'no stats stream while the toggle is off');
+
+      await vscode.commands.executeCommand('dockside.containers.showUsage');
+      await waitFor('usage samples for the tree', streaming);
+      if (uiBridge.available) {
+        const row = await waitForRow('Containers', 'CPU and memory in the description', usageRow);
+        assert.ok(Number(/CPU (\d+\.\d)%/.exec(row)![1]) > 10, `a busy loop shows CPU use from the first figure on: ${row}`);
+        await uiBridge.screenshot('explorer-usage');
+      }
+
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await waitFor('the usage stream to stop while no Dockside view shows', () => !streaming());
+      await vscode.commands.executeCommand(`workbench.view.extension.${CONTAINER}`);
+      await waitFor('the usage stream to resume with the view', streaming);
+
+      await vscode.commands.executeCommand('dockside.containers.hideUsage');
+      await waitFor('the usage stream to stop with the toggle off', () => !streaming());
+      if (uiBridge.available) await waitForRow('Containers', 'the row without usage', (r) => r.startsWith(`${name} `) && / · Up /.test(r) && !/CPU/.test(r));
+    } finally {
+      await container.remove({ force: true });
     }
   });
 });
