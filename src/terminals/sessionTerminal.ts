@@ -15,6 +15,8 @@ export interface SessionTerminalOptions {
   readonly describe: (error: unknown) => string;
   /** Lines shown before the session's first output. */
   readonly banner?: readonly string[];
+  /** An attach with stdin: Ctrl-P Ctrl-Q detach (the keybindings send them here instead of to Quick Open). */
+  readonly detachable?: boolean;
 }
 
 const CTRL_P = '\x10';
@@ -39,6 +41,11 @@ export class SessionTerminal implements vscode.Pseudoterminal {
   readonly onDidExit = this.exited.event;
 
   constructor(private readonly options: SessionTerminalOptions) {}
+
+  /** True while Ctrl-P Ctrl-Q would detach from a live session. */
+  get detachable(): boolean {
+    return !!this.options.detachable && !this.finished;
+  }
 
   open(dimensions: vscode.TerminalDimensions | undefined): void {
     this.size = dimensions ? { columns: dimensions.columns, rows: dimensions.rows } : undefined;

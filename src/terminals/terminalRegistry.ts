@@ -1,15 +1,19 @@
 // The terminals Dockside opened: to find the logs terminal a command acts on, to number several shells into
 // one container, and to let tests read what a terminal wrote.
 import * as vscode from 'vscode';
+import { ContextKeys } from '../constants';
 import { LogsTerminal } from './logsTerminal';
-import type { SessionTerminal } from './sessionTerminal';
+import { SessionTerminal } from './sessionTerminal';
 
 type DocksidePty = SessionTerminal | LogsTerminal;
 
 export class TerminalRegistry implements vscode.Disposable {
   private readonly ptys = new Map<vscode.Terminal, DocksidePty>();
   private readonly counts = new Map<string, number>();
-  private readonly subscription = vscode.window.onDidCloseTerminal((t) => this.ptys.delete(t));
+  private readonly subscriptions = [
+    vscode.window.onDidCloseTerminal((t) => this.ptys.delete(t)),
+    vscode.window.onDidChangeActiveTerminal(() => this.updateDetachable()),
+  ];
 
   /** Opens a terminal over `pty`; a second one with the same name gets " (2)", and so on. */
   open(name: string, pty: DocksidePty, icon: string): vscode.Terminal {
@@ -17,8 +21,19 @@ export class TerminalRegistry implements vscode.Disposable {
     this.counts.set(name, count);
     const terminal = vscode.window.createTerminal({ name: count > 1 ? `${name} (${count})` : name, pty, iconPath: new vscode.ThemeIcon(icon) });
     this.ptys.set(terminal, pty);
+    if (pty instanceof SessionTerminal) pty.onDidExit(() => this.updateDetachable());
     terminal.show();
     return terminal;
+  }
+
+  /**
+   * VS Code keeps Ctrl-P (Quick Open) from reaching terminals; the keybindings that send Ctrl-P Ctrl-Q to an
+   * attached container instead hold only while this context key does.
+   */
+  private updateDetachable(): void {
+    const pty = this.pty(vscode.window.activeTerminal);
+    const detachable = pty instanceof SessionTerminal && pty.detachable;
+    void vscode.commands.executeCommand('setContext', ContextKeys.detachableTerminal, detachable);
   }
 
   pty(terminal: vscode.Terminal | undefined): DocksidePty | undefined {
@@ -39,6 +54,6 @@ export class TerminalRegistry implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    this.subscriptions.forEach((s) => s.dispose());
   }
 }

@@ -18,7 +18,7 @@ export function attachContainer(terminals: TerminalServices): (node?: unknown) =
     } else {
       banner.push(vscode.l10n.t('Read-only: the container does not keep stdin open, so only its output is shown.'));
     }
-    const pty = new SessionTerminal({ kind: 'attach', open: () => engine.attachContainer(client, runtime), describe: await describer(session), banner });
+    const pty = new SessionTerminal({ kind: 'attach', open: () => engine.attachContainer(client, runtime), describe: await describer(session), banner, detachable: runtime.openStdin });
     registry.open(vscode.l10n.t('{0}: attached', runtime.name), pty, 'plug');
   };
 }

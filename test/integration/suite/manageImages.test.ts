@@ -8,9 +8,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ImageSummary } from '../../../src/models/image';
 import { TEST_IMAGE, TEST_LABEL, removeTestContainers, testDocker, testName } from '../../support/testEngine';
-import { activateConnected, answerConfirm, answerInput, answerPick, expectInputMessage, expectNotification, testClient, closePromptsAfterFailure } from '../support/managePrompts';
+import { activateConnected, answerConfirm, answerFileDialog, answerInput, answerPick, expectInputMessage, expectNotification, testClient, closePromptsAfterFailure } from '../support/managePrompts';
 import { uiBridge } from '../support/uiBridge';
-import { waitFor } from '../support/waitFor';
 
 describe('Manage images', function () {
   const docker = testDocker();
@@ -136,14 +135,3 @@ describe('Manage images', function () {
     assert.ok(await hasTag(`${repository}:explorer`));
   });
 });
-
-/** code-server's file dialogs are QuickInputs holding a path: replace it with `file` and accept. */
-async function answerFileDialog(file: string): Promise<void> {
-  await waitFor('the file dialog', async () => /\//.test(await uiBridge.quickInputTitle()) || (await uiBridge.quickPickItems()).length > 0);
-  await waitFor(`the dialog to hold ${file}`, async () => {
-    if ((await uiBridge.quickInputValue()) === file) return true;
-    await uiBridge.fillQuickInput(file);
-    return false;
-  });
-  await uiBridge.pressKey('Enter');
-}

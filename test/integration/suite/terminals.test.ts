@@ -6,6 +6,7 @@ import type { DocksideApi } from '../../../src/extension';
 import type { RawStats } from '../../../src/engine/stats';
 import { toStatsSample } from '../../../src/engine/stats';
 import { createTestContainer, removeTestContainers, testDocker, testName } from '../../support/testEngine';
+import { terminalScreen } from '../support/terminalScreen';
 import { uiBridge } from '../support/uiBridge';
 import { waitFor } from '../support/waitFor';
 
@@ -19,32 +20,7 @@ describe('Terminals, logs and stats', function () {
   const docker = testDocker();
   let api: DocksideApi;
 
-  /** What the terminal named `name` shows: the page's rows, or the terminal's transcript without a page. */
-  const screen = async (name: string): Promise<string> =>
-    uiBridge.available ? uiBridge.terminalText() : (api.terminals.transcripts()[name] ?? '');
-
-  const type = async (terminal: vscode.Terminal, line: string): Promise<void> => {
-    if (uiBridge.available) {
-      await uiBridge.typeInTerminal(line);
-      await uiBridge.pressKey('Enter');
-    } else terminal.sendText(line, true);
-  };
-
-  /** Waits until the terminal shows `pattern`; on timeout the error says what it showed instead. */
-  const waitForScreen = async (terminal: vscode.Terminal, pattern: RegExp, what: string, timeoutMs = 20_000): Promise<string> => {
-    try {
-      return await waitFor(what, async () => {
-        const text = await screen(terminal.name);
-        return pattern.test(text) ? text : undefined;
-      }, timeoutMs);
-    } catch (error) {
-      const shown = JSON.stringify((await screen(terminal.name)).slice(-600));
-      const transcript = JSON.stringify((api.terminals.transcripts()[terminal.name] ?? '').slice(-600));
-      throw new Error(`${(error as Error).message}; the page shows ${shown}; the terminal wrote ${transcript}`);
-    }
-  };
-
-  const terminalNamed = (pattern: RegExp) => waitFor(`a terminal matching ${pattern}`, () => vscode.window.terminals.find((t) => pattern.test(t.name)));
+  const { screen, type, waitForScreen, terminalNamed } = terminalScreen(() => api);
 
   before(async () => {
     api = await activate();

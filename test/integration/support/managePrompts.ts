@@ -118,3 +118,14 @@ export async function closePromptsAfterFailure(test: Mocha.Test | undefined): Pr
   await uiBridge.pressKey('Escape');
   await uiBridge.pressKey('Escape');
 }
+
+/** code-server's file dialogs are QuickInputs holding a path: replace it with `file` and accept. */
+export async function answerFileDialog(file: string): Promise<void> {
+  await waitFor('the file dialog', async () => /\//.test(await uiBridge.quickInputTitle()) || (await uiBridge.quickPickItems()).length > 0);
+  await waitFor(`the dialog to hold ${file}`, async () => {
+    if ((await uiBridge.quickInputValue()) === file) return true;
+    await uiBridge.fillQuickInput(file);
+    return false;
+  });
+  await uiBridge.pressKey('Enter');
+}
