@@ -23,7 +23,8 @@ type Query =
   | { op: 'fillQuickInput'; text: string }
   | { op: 'notificationTexts' }
   | { op: 'closeOtherPages' }
-  | { op: 'rowContextMenu'; viewContainerId: string; viewName: string; text: string };
+  | { op: 'rowContextMenu'; viewContainerId: string; viewName: string; text: string }
+  | { op: 'terminalEchoLatency'; keys: string; prompt: string; wordLength: number; timeoutMs: number };
 
 export async function startUiBridge(page: () => Page | undefined, artifacts: string): Promise<{ url: string; close(): void }> {
   const server = http.createServer((req, res) => {
@@ -131,6 +132,8 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
     }
     case 'rowContextMenu':
       return rowContextMenu(page, q.viewContainerId, q.viewName, q.text);
+    case 'terminalEchoLatency':
+      return terminalEchoLatency(page, q);
     case 'screenshot': {
       const file = path.join(artifacts, `${q.name.replace(/[^\w.-]+/g, '_')}.png`);
       await page.screenshot({ path: file });
@@ -199,4 +202,128 @@ async function waitForViewRow(page: Page, q: { viewContainerId: string; viewName
     { polling: 5, timeout: q.timeoutMs },
   );
   return (await handle.jsonValue()) as number;
+}
+
+/**
+ * Keystroke echo latency in the visible terminal, timed in the page itself (so bridge and CDP round trips
+ * are not counted): for each key, from its keydown event reaching the page (a capture listener on window,
+ * before xterm's own) to the mutation of xterm's DOM renderer rows (terminal.integrated.gpuAcceleration:
+ * off) after which the terminal's last line reads `prompt` + the word typed so far. Keys are pressed with
+ * playwright's keyboard (trusted key events through CDP), one at a time, each after the previous one
+ * echoed; Ctrl-U before every `wordLength` keys keeps the line short (its redraw is awaited, not timed).
+ * The DOM renderer writes rows in an animation-frame callback, so each sample includes the wait for the
+ * next frame but not the paint that follows that callback.
+ */
+async function terminalEchoLatency(
+  page: Page,
+  q: { keys: string; prompt: string; wordLength: number; timeoutMs: number },
+): Promise<{ samples: { keydownToRowMs: number; eventTimestampToRowMs: number }[]; renderer: { domRows: number; canvases: string[] } }> {
+  const textareas = await page.$$('.xterm-helper-textarea');
+  let focused = false;
+  for (const t of textareas) {
+    if (await t.evaluate((n) => (n as unknown as { offsetParent: unknown }).offsetParent !== null)) {
+      await t.focus();
+      focused = true;
+      break;
+    }
+  }
+  if (!focused) throw new Error('no visible terminal to type into');
+  const renderer = await page.evaluate(() => {
+    // The tests compile without the DOM library: describe the little of it used here.
+    interface El { offsetParent: unknown; className: string; textContent: string | null; children: ArrayLike<El>; querySelectorAll(s: string): ArrayLike<El> }
+    interface Echo {
+      expected?: string;
+      keyAt: number;
+      eventAt: number;
+      seen?: Promise<number>;
+      resolve?: (at: number) => void;
+      lastLine(): string;
+      check(): void;
+    }
+    const g = globalThis as unknown as {
+      document: El;
+      performance: { now(): number };
+      addEventListener(type: string, listener: (e: { timeStamp: number }) => void, capture: boolean): void;
+      MutationObserver: new (cb: () => void) => { observe(target: El, options: object): void; disconnect(): void };
+      __docksideEcho?: Echo & { observer?: { disconnect(): void } };
+    };
+    const rows = Array.from(g.document.querySelectorAll('.xterm-rows')).find((n) => n.offsetParent !== null);
+    // Canvases in the visible terminal, by class: a WebGL text layer would be one; the decoration overview ruler is one anyway.
+    const canvases = Array.from(g.document.querySelectorAll('.terminal canvas, .xterm canvas')).filter((n) => n.offsetParent !== null).map((n) => n.className || 'canvas');
+    if (!rows) return { domRows: 0, canvases };
+    g.__docksideEcho?.observer?.disconnect();
+    const echo: Echo & { observer?: { disconnect(): void } } = {
+      keyAt: 0,
+      eventAt: 0,
+      lastLine: () =>
+        Array.from(rows.children)
+          .map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd())
+          .filter(Boolean)
+          .pop() ?? '',
+      check: () => {
+        if (echo.expected === undefined || echo.lastLine() !== echo.expected) return;
+        const at = g.performance.now();
+        echo.expected = undefined;
+        echo.resolve?.(at);
+      },
+    };
+    g.addEventListener('keydown', (e) => {
+      const current = g.__docksideEcho;
+      if (current?.expected !== undefined && !current.keyAt) {
+        current.keyAt = g.performance.now();
+        current.eventAt = e.timeStamp;
+      }
+    }, true);
+    const observer = new g.MutationObserver(() => echo.check());
+    observer.observe(rows, { childList: true, subtree: true, characterData: true });
+    echo.observer = observer;
+    g.__docksideEcho = echo;
+    return { domRows: rows.children.length, canvases };
+  });
+  if (!renderer.domRows) throw new Error(`the visible terminal has no DOM renderer rows (canvases: ${renderer.canvases.join(', ')}); is terminal.integrated.gpuAcceleration off?`);
+
+  // Arms the page for a line; resolves in the page once it shows. Separate from the key press so that
+  // the observer is surely in place before the key event is dispatched.
+  const arm = (expected: string) =>
+    page.evaluate((line) => {
+      const echo = (globalThis as unknown as { __docksideEcho: { expected?: string; keyAt: number; eventAt: number; seen?: Promise<number>; resolve?: (at: number) => void; check(): void } }).__docksideEcho;
+      echo.keyAt = 0;
+      echo.eventAt = 0;
+      echo.seen = new Promise<number>((resolve) => (echo.resolve = resolve));
+      echo.expected = line;
+      echo.check();
+    }, expected);
+  const seen = (timeoutMs: number) =>
+    page.evaluate(async (ms) => {
+      const echo = (globalThis as unknown as { __docksideEcho: { expected?: string; keyAt: number; eventAt: number; seen: Promise<number>; lastLine(): string } }).__docksideEcho;
+      const timer = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms));
+      const at = await Promise.race([echo.seen, timer]);
+      if (at === undefined) {
+        const wanted = echo.expected;
+        echo.expected = undefined;
+        throw new Error(`the terminal's last line is ${JSON.stringify(echo.lastLine())}, not ${JSON.stringify(wanted)}, after ${ms} ms`);
+      }
+      return { keyAt: echo.keyAt, eventAt: echo.eventAt, seenAt: at };
+    }, timeoutMs);
+
+  const samples: { keydownToRowMs: number; eventTimestampToRowMs: number }[] = [];
+  let typed = '';
+  for (let i = 0; i < q.keys.length; i++) {
+    if (i % q.wordLength === 0) {
+      typed = '';
+      await arm(q.prompt.trimEnd());
+      await page.keyboard.press('Control+U');
+      await seen(q.timeoutMs);
+    }
+    typed += q.keys[i];
+    await arm((q.prompt + typed).trimEnd());
+    await page.keyboard.press(q.keys[i]);
+    const t = await seen(q.timeoutMs);
+    if (!t.keyAt) throw new Error(`the terminal showed ${JSON.stringify(typed)} before the key was pressed`);
+    samples.push({ keydownToRowMs: t.seenAt - t.keyAt, eventTimestampToRowMs: t.seenAt - t.eventAt });
+  }
+  await arm(q.prompt.trimEnd());
+  await page.keyboard.press('Control+U');
+  await seen(q.timeoutMs);
+  return { samples, renderer };
 }

@@ -91,6 +91,17 @@ export const uiBridge = {
     return request<boolean>({ op: 'typeInTerminal', text });
   },
 
+  /**
+   * Benchmarks only: presses `keys` one by one in the visible terminal (Ctrl-U before every `wordLength`)
+   * and times each, in the page, from its keydown to the terminal's rows showing `prompt` + the word so far.
+   */
+  terminalEchoLatency(options: { keys: string; prompt: string; wordLength: number; timeoutMs?: number }): Promise<{
+    samples: { keydownToRowMs: number; eventTimestampToRowMs: number }[];
+    renderer: { domRows: number; canvases: string[] };
+  }> {
+    return request({ op: 'terminalEchoLatency', timeoutMs: 10_000, ...options });
+  },
+
   /** The text in the open QuickInput's box. */
   quickInputValue(): Promise<string> {
     return request<string>({ op: 'quickInputValue' });
