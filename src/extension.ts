@@ -4,10 +4,10 @@
 import { bundleEvaluationStart } from './activationClock';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { registerCommands } from './commands/index';
-import { registerDeliveryCommands } from './commands/deliveryCommands';
-import { registerTerminalCommands } from './commands/terminals/index';
+import { createRegistries } from './commands/deliveryCommands';
+import { LazyCommands } from './commands/lazyCommands';
 import { launchDockerfileClientOnDemand } from './dockerfileClientLauncher';
+import { ReadOnlyDocuments } from './inspect/readOnlyDocuments';
 import { createLog } from './log';
 import { bindEngineContextKeys } from './session/engineContextKeys';
 import { EngineSession } from './session/engineSession';
@@ -40,6 +40,13 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   const session = new EngineSession(settings, log);
   const terminals = new TerminalServices(session, log, context.extensionUri);
   const explorer = new Explorer(session, settings, log, context.workspaceState, terminals.stats);
+  const registries = createRegistries(context, session, log);
+  const documents = new ReadOnlyDocuments(() => commands.load());
+  const commands = new LazyCommands(declaredCommands(context), { session, log }, () => {
+    // Required here, not imported above: the bundle evaluates the command modules only when this runs.
+    const { createCommandTable } = require('./commands/commandTable') as typeof import('./commands/commandTable');
+    return createCommandTable({ context, session, log, explorer, terminals, documents, registries });
+  });
 
   context.subscriptions.push(
     log,
@@ -48,10 +55,10 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
     explorer,
     bindEngineContextKeys(session),
     createEngineStatusItem(session),
-    registerCommands({ session, log, explorer }),
-    registerDeliveryCommands(context, session, log),
+    registries,
+    documents,
     terminals,
-    registerTerminalCommands({ session, log }, terminals),
+    commands,
     launchDockerfileClientOnDemand(context, log, session),
   );
 
@@ -61,6 +68,12 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   log.info(`Activated: bundle evaluated in ${activationTiming.bundleEvaluationMs.toFixed(1)} ms, activate() ran in ${activationTiming.activateMs.toFixed(1)} ms`);
   return { engineState: () => session.state, onDidChangeEngineState: session.onDidChangeState, activationTiming, explorerStreaming: () => explorer.coordinator.streaming,
     terminals: { stats: terminals.stats, transcripts: () => terminals.registry.transcripts() } };
+}
+
+/** The command ids package.json declares: each is registered at activation, its handler built on first use. */
+function declaredCommands(context: vscode.ExtensionContext): string[] {
+  const manifest = context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } };
+  return (manifest.contributes?.commands ?? []).map((c) => c.command);
 }
 
 export function deactivate(): void {

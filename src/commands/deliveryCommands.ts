@@ -1,5 +1,5 @@
 // The commands that run, build, pull and push images and manage registries (issue 5). Their ids are listed
-// once here and matched by package.json; each runs through the shared wrapper.
+// once here and matched by package.json.
 import * as vscode from 'vscode';
 import { BuildDiagnostics } from '../build/buildDiagnostics';
 import { BuildRunner } from '../build/buildRunner';
@@ -9,7 +9,7 @@ import { RegistryCredentialStore } from '../registries/registryCredentials';
 import { showingRefusals } from '../run/refusal';
 import { RunService } from '../run/runService';
 import type { EngineSession } from '../session/engineSession';
-import { registerCommand } from './commandWrapper';
+import type { CommandHandler } from './commandWrapper';
 import { buildImage } from './delivery/buildImage';
 import { copyRunConfigurationLine } from './delivery/copyRunConfigurationLine';
 import type { DeliveryServices } from './delivery/deliveryServices';
@@ -41,13 +41,26 @@ export const DeliveryCommands = {
 
 export const REGISTRIES_VIEW = 'dockside.registries';
 
-export function registerDeliveryCommands(context: vscode.ExtensionContext, session: EngineSession, log: vscode.LogOutputChannel): vscode.Disposable {
+/** The Registries view and the credentials behind it: built at activation, since the view may show at once. */
+export interface Registries extends vscode.Disposable {
+  readonly credentials: RegistryCredentialStore;
+  readonly provider: RegistriesProvider;
+}
+
+export function createRegistries(context: vscode.ExtensionContext, session: EngineSession, log: vscode.LogOutputChannel): Registries {
+  const credentials = new RegistryCredentialStore(session, context.secrets, context.globalState);
+  const provider = new RegistriesProvider(credentials, log);
+  const view = vscode.window.createTreeView(REGISTRIES_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+  const parts = vscode.Disposable.from(credentials, provider, view);
+  return { credentials, provider, dispose: () => parts.dispose() };
+}
+
+/** The handlers, and what they keep alive (build diagnostics, running builds) until the extension ends. */
+export function deliveryCommandTable(context: vscode.ExtensionContext, session: EngineSession, log: vscode.LogOutputChannel, registries: Registries): { handlers: Record<string, CommandHandler>; disposables: vscode.Disposable[] } {
   const services: DeliveryServices = { session, log, context, runs: new RunService(session, log), explain: (error) => explain(session, log, error) };
   const diagnostics = new BuildDiagnostics();
   const builds = new BuildRunner(session, diagnostics);
-  const credentials = new RegistryCredentialStore(session, context.secrets, context.globalState);
-  const registries = new RegistriesProvider(credentials, log);
-  const registriesView = vscode.window.createTreeView(REGISTRIES_VIEW, { treeDataProvider: registries, showCollapseAll: true });
+  const { credentials, provider } = registries;
   const table: Record<string, (...args: never[]) => Promise<unknown>> = {
     [DeliveryCommands.run]: runImage(services),
     [DeliveryCommands.runInteractive]: runImageInteractive(services),
@@ -60,18 +73,11 @@ export function registerDeliveryCommands(context: vscode.ExtensionContext, sessi
     [DeliveryCommands.push]: pushImage(services, credentials),
     [DeliveryCommands.login]: loginRegistry(services, credentials),
     [DeliveryCommands.logout]: logoutRegistry(credentials),
-    [DeliveryCommands.refreshRegistries]: async () => registries.refresh(),
+    [DeliveryCommands.refreshRegistries]: async () => provider.refresh(),
     [DeliveryCommands.pullTag]: pullImage(services, credentials),
   };
-  const wrapperServices = { session, log };
-  return vscode.Disposable.from(
-    diagnostics,
-    builds,
-    credentials,
-    registries,
-    registriesView,
-    ...Object.entries(table).map(([id, handler]) => registerCommand(id, wrapperServices, showingRefusals(handler as (...args: unknown[]) => Promise<unknown>))),
-  );
+  const handlers = Object.fromEntries(Object.entries(table).map(([id, handler]) => [id, showingRefusals(handler as (...args: unknown[]) => Promise<unknown>)]));
+  return { handlers, disposables: [diagnostics, builds] };
 }
 
 /** For failures outside a command call (form buttons): the same sentence the wrapper would show. */

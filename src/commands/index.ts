@@ -1,9 +1,8 @@
-// Every command id → its handler, registered once through the shared wrapper.
-import * as vscode from 'vscode';
+// The engine and explorer commands: id → handler. The tables of all commands are joined in commandTable.ts.
 import { Commands, Views } from '../constants';
 import type { Explorer } from '../tree/explorer';
 import { ExplorerSettingKeys } from '../tree/explorerSettings';
-import { registerCommand, type CommandServices } from './commandWrapper';
+import type { CommandHandler, CommandServices } from './commandWrapper';
 import { openEngineSettings } from './openEngineSettings';
 import { clearViewFilter } from './explorer/clearViewFilter';
 import { filterView } from './explorer/filterView';
@@ -14,14 +13,13 @@ import { setExplorerToggle } from './explorer/setExplorerToggle';
 import { retryEngine } from './retryEngine';
 import { showEngineDetails } from './showEngineDetails';
 import { showLog } from './showLog';
-import { registerManageCommands } from './manageCommands';
 
 export interface CommandDependencies extends CommandServices {
   readonly explorer: Explorer;
 }
 
-export function registerCommands(deps: CommandDependencies): vscode.Disposable {
-  const table: Record<string, (...args: unknown[]) => unknown> = {
+export function explorerCommandTable(deps: CommandDependencies): Record<string, CommandHandler> {
+  return {
     [Commands.retryEngine]: retryEngine(deps),
     [Commands.showEngineDetails]: showEngineDetails(deps),
     [Commands.openEngineSettings]: openEngineSettings(),
@@ -43,6 +41,4 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable {
     [Commands.showContainerUsage]: setExplorerToggle(deps.explorer, ExplorerSettingKeys.showUsage, true),
     [Commands.hideContainerUsage]: setExplorerToggle(deps.explorer, ExplorerSettingKeys.showUsage, false),
   };
-  const refreshViews = () => void vscode.commands.executeCommand(Commands.refreshExplorer);
-  return vscode.Disposable.from(...Object.entries(table).map(([id, handler]) => registerCommand(id, deps, handler)), registerManageCommands(deps, refreshViews));
 }

@@ -1,11 +1,10 @@
 // The commands that manage what the engine holds (issue 4): lifecycle, inspect, images, networks,
 // volumes, cleanup. Their ids are listed once here and matched by package.json.
-import * as vscode from 'vscode';
 import { registerInspectProducers } from '../inspect/inspectCommand';
-import { ReadOnlyDocuments } from '../inspect/readOnlyDocuments';
+import type { ReadOnlyDocuments } from '../inspect/readOnlyDocuments';
 import { refreshDocument } from '../inspect/refreshDocument';
 import type { ManageServices } from '../manage/runOnTargets';
-import { registerCommand, type CommandServices } from './commandWrapper';
+import type { CommandHandler, CommandServices } from './commandWrapper';
 import { commitContainer } from './containers/commitContainer';
 import { copyContainerId } from './containers/copyContainerId';
 import { copyContainerName } from './containers/copyContainerName';
@@ -83,14 +82,14 @@ export const ManageCommands = {
   refreshDocument: 'dockside.system.refreshDocument',
 } as const;
 
-export function registerManageCommands(services: CommandServices, refreshViews: () => void): vscode.Disposable {
-  const documents = new ReadOnlyDocuments();
+/** The handlers; also teaches `documents` how to produce the inspect, history and disk usage documents. */
+export function manageCommandTable(services: CommandServices, documents: ReadOnlyDocuments, refreshViews: () => void): Record<string, CommandHandler> {
   const s: ManageServices = { ...services, refreshViews, documents };
   registerInspectProducers(documents, services.session);
   registerImageHistoryDocument(s);
   registerDiskUsageDocument(s);
   const c = ManageCommands;
-  const table: Record<string, (...args: unknown[]) => unknown> = {
+  return {
     [c.startContainer]: startContainers(s),
     [c.stopContainer]: stopContainers(s),
     [c.restartContainer]: restartContainers(s),
@@ -129,6 +128,4 @@ export function registerManageCommands(services: CommandServices, refreshViews: 
     [c.diskUsage]: showDiskUsage(s),
     [c.refreshDocument]: refreshDocument(s),
   };
-  const registrations = Object.entries(table).map(([id, handler]) => registerCommand(id, services, handler));
-  return vscode.Disposable.from(documents, ...registrations);
 }

@@ -16,6 +16,9 @@ export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider, vs
   private readonly registration = vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, this);
   private readonly closing = vscode.workspace.onDidCloseTextDocument((d) => this.contents.delete(d.uri.toString()));
 
+  /** `loadProducers`: registers the producers (they come with the commands, which load on first use). */
+  constructor(private readonly loadProducers: () => void) {}
+
   /** `kind` is the first path segment of the URI, e.g. "container" or "image-history". */
   register(kind: string, producer: DocumentProducer): void {
     this.producers.set(kind, producer);
@@ -46,6 +49,8 @@ export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider, vs
 
   private produce(uri: vscode.Uri): Promise<string> {
     const kind = uri.path.split('/')[1] ?? '';
+    // A document restored with the window can ask before any command ran.
+    if (!this.producers.has(kind)) this.loadProducers();
     const producer = this.producers.get(kind);
     if (!producer) return Promise.reject(new Error(`no producer for ${uri.toString()}`));
     return producer(new URLSearchParams(uri.query).get('id') ?? '');

@@ -1,4 +1,4 @@
-// What the run, build, pull/push and registry commands share: created once in registerDeliveryCommands.
+// What the run, build, pull/push and registry commands share: created once in deliveryCommandTable.
 import type * as vscode from 'vscode';
 import type { RunService } from '../../run/runService';
 import type { EngineSession } from '../../session/engineSession';

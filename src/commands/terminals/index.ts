@@ -1,9 +1,7 @@
-// The shell, attach, logs, stats, processes and changes commands: id → handler, registered through the
-// shared wrapper like the main table.
-import * as vscode from 'vscode';
+// The shell, attach, logs, stats, processes and changes commands: id → handler.
 import { TerminalCommands } from '../../constants';
 import type { TerminalServices } from '../../terminals/terminalServices';
-import { registerCommand, type CommandServices } from '../commandWrapper';
+import type { CommandHandler } from '../commandWrapper';
 import { attachContainer } from './attachContainer';
 import { filterLogs } from './filterLogs';
 import { followComposeLogs } from './followComposeLogs';
@@ -16,7 +14,7 @@ import { showChanges } from './showChanges';
 import { showProcesses } from './showProcesses';
 import { showStats } from './showStats';
 
-export function terminalCommands(terminals: TerminalServices): Record<string, (...args: unknown[]) => unknown> {
+export function terminalCommandTable(terminals: TerminalServices): Record<string, CommandHandler> {
   return {
     [TerminalCommands.openShell]: openShell(terminals),
     [TerminalCommands.openShellAs]: openShellAs(terminals),
@@ -30,8 +28,4 @@ export function terminalCommands(terminals: TerminalServices): Record<string, (.
     [TerminalCommands.showProcesses]: showProcesses(terminals),
     [TerminalCommands.showChanges]: showChanges(terminals),
   };
-}
-
-export function registerTerminalCommands(services: CommandServices, terminals: TerminalServices): vscode.Disposable {
-  return vscode.Disposable.from(...Object.entries(terminalCommands(terminals)).map(([id, handler]) => registerCommand(id, services, handler)));
 }

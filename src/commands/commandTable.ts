@@ -1,0 +1,41 @@
+// Every command's handler, joined from the per-area tables. Loaded on the first command call, not at
+// activation (see lazyCommands.ts): building the handlers and evaluating their modules was most of what
+// activation cost.
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import type { ReadOnlyDocuments } from '../inspect/readOnlyDocuments';
+import type { TerminalServices } from '../terminals/terminalServices';
+import type { Explorer } from '../tree/explorer';
+import type { CommandHandler, CommandServices } from './commandWrapper';
+import { deliveryCommandTable, type Registries } from './deliveryCommands';
+import { explorerCommandTable } from './index';
+import { manageCommandTable } from './manageCommands';
+import { terminalCommandTable } from './terminals/index';
+
+export interface CommandTableDependencies extends CommandServices {
+  readonly context: vscode.ExtensionContext;
+  readonly explorer: Explorer;
+  readonly terminals: TerminalServices;
+  readonly documents: ReadOnlyDocuments;
+  readonly registries: Registries;
+}
+
+export interface CommandTable {
+  readonly handlers: Readonly<Record<string, CommandHandler>>;
+  /** What the handlers keep alive until the extension ends. */
+  readonly disposables: readonly vscode.Disposable[];
+}
+
+export function createCommandTable(deps: CommandTableDependencies): CommandTable {
+  const refreshViews = () => void vscode.commands.executeCommand(Commands.refreshExplorer);
+  const delivery = deliveryCommandTable(deps.context, deps.session, deps.log, deps.registries);
+  return {
+    handlers: {
+      ...explorerCommandTable(deps),
+      ...manageCommandTable(deps, deps.documents, refreshViews),
+      ...delivery.handlers,
+      ...terminalCommandTable(deps.terminals),
+    },
+    disposables: delivery.disposables,
+  };
+}
