@@ -31,6 +31,8 @@ export interface DocksideApi {
   readonly explorerStreaming: () => boolean;
   /** Live container stats (streams only while watched) and what Dockside's terminals wrote, as plain text. */
   readonly terminals: { readonly stats: StatsService; readonly transcripts: () => Record<string, string> };
+  /** Commands with a handler but not in package.json, and the other way round (both empty in a sound build). */
+  readonly commandCoverage: () => { undeclared: string[]; unhandled: string[] };
 }
 
 export function activate(context: vscode.ExtensionContext): DocksideApi {
@@ -67,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   const activationTiming = { bundleEvaluationMs: bundleEvaluated - bundleEvaluationStart, activateMs: performance.now() - activateStart };
   log.info(`Activated: bundle evaluated in ${activationTiming.bundleEvaluationMs.toFixed(1)} ms, activate() ran in ${activationTiming.activateMs.toFixed(1)} ms`);
   return { engineState: () => session.state, onDidChangeEngineState: session.onDidChangeState, activationTiming, explorerStreaming: () => explorer.coordinator.streaming,
-    terminals: { stats: terminals.stats, transcripts: () => terminals.registry.transcripts() } };
+    terminals: { stats: terminals.stats, transcripts: () => terminals.registry.transcripts() }, commandCoverage: () => commands.coverage() };
 }
 
 /** The command ids package.json declares: each is registered at activation, its handler built on first use. */

@@ -31,6 +31,12 @@ export class LazyCommands implements vscode.Disposable {
     return table;
   }
 
+  /** Builds the handlers and compares them with the manifest: both lists stay empty in a sound build. */
+  coverage(): { undeclared: string[]; unhandled: string[] } {
+    const handled = Object.keys(this.load().handlers);
+    return { undeclared: handled.filter((id) => !this.ids.includes(id)), unhandled: this.ids.filter((id) => !handled.includes(id)) };
+  }
+
   private handler(id: string) {
     const handler = this.load().handlers[id];
     if (!handler) throw new Error(`No handler for the command ${id}`);
