@@ -59,3 +59,12 @@ export function escapeMarkdown(text: string): string {
 export function codeSpan(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
 }
+
+/** "1 tag" / "3 tags": English needs the singular; Chinese uses the same sentence for both. */
+export function tagCount(count: number): string {
+  return count === 1 ? vscode.l10n.t('1 tag') : vscode.l10n.t('{0} tags', count);
+}
+
+export function containerCount(count: number): string {
+  return count === 1 ? vscode.l10n.t('1 container') : vscode.l10n.t('{0} containers', count);
+}

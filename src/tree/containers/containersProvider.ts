@@ -10,6 +10,10 @@ import type { ContainerGroupNode, ContainerNode, ContainersViewNode } from '../n
 import type { ViewFilter } from '../viewFilter';
 import { containerDescription, containerTooltip, containerTreeItem, stateLabel } from './containerItem';
 import { ContainerUsage, type UsageSource } from './containerUsage';
+import { advanceStatus } from './statusText';
+
+/** How often rows whose status counts time ("Up 5 minutes") are brought up to date while the view shows. */
+const STATUS_TICK_MS = 15_000;
 import { compareContainers, compareGroupKeys, groupKeysOf, isRunning, sortKeyOf } from './containerOrder';
 
 const GROUP_ICONS: Record<Exclude<ContainerGrouping, 'none'>, string> = {
@@ -27,6 +31,11 @@ export class ContainersProvider extends ExplorerProvider<ContainersViewNode> {
   /** Container ids in the order the view shows them (for choosing whose usage to stream). */
   private order: string[] = [];
   private readonly usage: ContainerUsage;
+  /** Per container: the status text the engine last gave, and when it was first seen. */
+  private readonly statusSeen = new Map<string, { status: string; at: number }>();
+  /** Per container: the status text its row shows now. */
+  private readonly statusShown = new Map<string, string>();
+  private statusTimer?: NodeJS.Timeout;
 
   constructor(
     services: ExplorerServices,
@@ -36,12 +45,14 @@ export class ContainersProvider extends ExplorerProvider<ContainersViewNode> {
   ) {
     super(services, filter, [settings.onDidChange]);
     this.usage = new ContainerUsage(usageSource, () => settings.showUsage, (ids) => this.repaintRows(ids.flatMap((id) => this.rowsByContainer.get(id) ?? [])));
-    this.disposables.push(this.usage, settings.onDidChange(() => this.usage.settingChanged()));
+    this.disposables.push(this.usage, settings.onDidChange(() => this.usage.settingChanged()), { dispose: () => clearInterval(this.statusTimer) });
   }
 
-  /** Usage streams only while the view shows. */
+  /** Usage streams, and status texts advance, only while the view shows. */
   setVisible(visible: boolean): void {
     this.usage.setVisible(visible);
+    clearInterval(this.statusTimer);
+    this.statusTimer = visible ? setInterval(() => this.advanceStatuses(), STATUS_TICK_MS) : undefined;
   }
 
   /** The containers whose usage streams for the view now. */
@@ -57,7 +68,7 @@ export class ContainersProvider extends ExplorerProvider<ContainersViewNode> {
   getTreeItem(node: ContainersViewNode): vscode.TreeItem {
     if (node.kind === 'container') {
       const usage = node.container.state === 'running' ? this.usage.describe(node.container.id) : undefined;
-      const description = containerDescription(node.container);
+      const description = containerDescription({ ...node.container, status: this.currentStatus(node.container) });
       return containerTreeItem(node.container, node.id, 'container', usage ? `${usage} · ${description}` : description);
     }
     const item = new vscode.TreeItem(node.groupKind === 'state' ? stateLabel(node.key as ContainerSummary['state']) : node.key, vscode.TreeItemCollapsibleState.Expanded);
@@ -158,6 +169,34 @@ export class ContainersProvider extends ExplorerProvider<ContainersViewNode> {
     // A start or a stop changes whose usage streams, without moving rows.
     this.syncUsage();
     return repaint;
+  }
+
+  /** The engine's status text, advanced by the time since it was read (no engine request). */
+  private currentStatus(c: ContainerSummary): string {
+    const now = Date.now();
+    let seen = this.statusSeen.get(c.id);
+    if (seen?.status !== c.status) this.statusSeen.set(c.id, (seen = { status: c.status, at: now }));
+    const status = advanceStatus(c.status, now - seen.at);
+    this.statusShown.set(c.id, status);
+    return status;
+  }
+
+  /** Repaints the rows whose status text has moved on (e.g. "Up 59 seconds" → "Up About a minute"). */
+  private advanceStatuses(): void {
+    const stale: ContainerNode[] = [];
+    for (const [id, rows] of this.rowsByContainer) {
+      const container = rows[0]?.container;
+      const seen = this.statusSeen.get(id);
+      if (!container || !seen || seen.status !== container.status) continue;
+      if (advanceStatus(seen.status, Date.now() - seen.at) !== this.statusShown.get(id)) stale.push(...rows);
+    }
+    for (const id of this.statusSeen.keys()) if (!this.rowsByContainer.has(id)) this.forgetStatus(id);
+    this.repaintRows(stale);
+  }
+
+  private forgetStatus(id: string): void {
+    this.statusSeen.delete(id);
+    this.statusShown.delete(id);
   }
 
   private syncUsage(): void {

@@ -6,7 +6,7 @@ import { imageContextValue, imageRepositoryContextValue } from '../contextValues
 import { ExplorerProvider, reuse, type ExplorerServices, type Repaint } from '../explorerProvider';
 import type { ExplorerSettings } from '../explorerSettings';
 import type { StoreChange } from '../explorerStore';
-import { codeSpan as code, escapeMarkdown as md, formatAge, formatBytes, formatDate } from '../format';
+import { codeSpan as code, escapeMarkdown as md, containerCount, formatAge, formatBytes, formatDate, tagCount } from '../format';
 import type { ImageNode, ImageRepositoryNode, ImagesViewNode } from '../nodes';
 import type { ViewFilter } from '../viewFilter';
 import { countContainersByImage, imageRows, NONE_REPOSITORY } from './imageRows';
@@ -32,7 +32,7 @@ export class ImagesProvider extends ExplorerProvider<ImagesViewNode> {
       const item = new vscode.TreeItem(node.repository, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = node.id;
       const count = this.tagsByRepository.get(node.repository)?.length ?? 0;
-      item.description = node.dangling ? vscode.l10n.t('{0} dangling', count) : vscode.l10n.t('{0} tags', count);
+      item.description = node.dangling ? vscode.l10n.t('{0} dangling', count) : tagCount(count);
       item.iconPath = new vscode.ThemeIcon(node.dangling ? 'question' : 'repo');
       item.contextValue = imageRepositoryContextValue(node.dangling);
       return item;
@@ -41,7 +41,7 @@ export class ImagesProvider extends ExplorerProvider<ImagesViewNode> {
     const item = new vscode.TreeItem(node.tag, vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     const parts = [formatBytes(node.image.size), formatAge(node.image.created)];
-    if (usedBy) parts.push(vscode.l10n.t('{0} containers', usedBy));
+    if (usedBy) parts.push(containerCount(usedBy));
     item.description = parts.join(' · ');
     item.iconPath = new vscode.ThemeIcon(node.image.dangling ? 'circle-slash' : 'tag', usedBy ? new vscode.ThemeColor('charts.green') : undefined);
     item.contextValue = imageContextValue(node.image, usedBy);
@@ -100,7 +100,7 @@ export class ImagesProvider extends ExplorerProvider<ImagesViewNode> {
     out.appendMarkdown(`${vscode.l10n.t('ID')}: ${code(image.id.replace(/^sha256:/, '').slice(0, 12))}  \n`);
     out.appendMarkdown(`${vscode.l10n.t('Size')}: ${formatBytes(image.size)}  \n`);
     out.appendMarkdown(`${vscode.l10n.t('Created')}: ${formatDate(image.created)}  \n`);
-    out.appendMarkdown(`${vscode.l10n.t('Used by')}: ${vscode.l10n.t('{0} containers', usedBy)}  \n`);
+    out.appendMarkdown(`${vscode.l10n.t('Used by')}: ${containerCount(usedBy)}  \n`);
     for (const d of image.repoDigests) out.appendMarkdown(`${vscode.l10n.t('Digest')}: ${code(d)}  \n`);
     return out;
   }

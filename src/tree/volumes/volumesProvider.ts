@@ -7,7 +7,7 @@ import { containerTreeItem, stateLabel } from '../containers/containerItem';
 import { volumeContextValue } from '../contextValues';
 import { ExplorerProvider, refreshChildren, reuse, type Repaint } from '../explorerProvider';
 import type { StoreChange } from '../explorerStore';
-import { codeSpan as code, escapeMarkdown as md, formatBytes, formatDate } from '../format';
+import { codeSpan as code, escapeMarkdown as md, containerCount, formatBytes, formatDate } from '../format';
 import type { VolumeContainerNode, VolumeNode, VolumesViewNode } from '../nodes';
 
 export class VolumesProvider extends ExplorerProvider<VolumesViewNode> {
@@ -108,7 +108,7 @@ export class VolumesProvider extends ExplorerProvider<VolumesViewNode> {
 function volumeDescription(v: VolumeSummary, users: number): string {
   const parts = [v.driver];
   if (v.size !== undefined) parts.push(formatBytes(v.size));
-  parts.push(users ? vscode.l10n.t('{0} containers', users) : vscode.l10n.t('unused'), v.mountpoint);
+  parts.push(users ? containerCount(users) : vscode.l10n.t('unused'), v.mountpoint);
   return parts.join(' · ');
 }
 
@@ -117,7 +117,7 @@ function volumeTooltip(v: VolumeSummary, users: number): vscode.MarkdownString {
   out.appendMarkdown(`**${md(v.name)}**\n\n${vscode.l10n.t('Driver')}: ${md(v.driver)}  \n${vscode.l10n.t('Scope')}: ${md(v.scope)}  \n`);
   out.appendMarkdown(`${vscode.l10n.t('Mountpoint')}: ${code(v.mountpoint)}  \n`);
   out.appendMarkdown(`${vscode.l10n.t('Size')}: ${v.size !== undefined ? formatBytes(v.size) : vscode.l10n.t('unknown')}  \n`);
-  out.appendMarkdown(`${vscode.l10n.t('Used by')}: ${vscode.l10n.t('{0} containers', users)}  \n`);
+  out.appendMarkdown(`${vscode.l10n.t('Used by')}: ${containerCount(users)}  \n`);
   if (v.created) out.appendMarkdown(`${vscode.l10n.t('Created')}: ${formatDate(v.created)}  \n`);
   for (const [k, value] of Object.entries(v.labels).slice(0, 20)) out.appendMarkdown(`- ${code(k)} = ${code(value)}\n`);
   return out;

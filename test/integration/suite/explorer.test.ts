@@ -88,7 +88,7 @@ describe('Explorer views', function () {
     if (!uiBridge.available) this.skip();
     const repo = `${mine}-img`;
     await docker.getImage(TEST_IMAGE).tag({ repo, tag: 'v1' });
-    await waitForRow('Images', 'the new repository', (r) => r.startsWith(`${repo} `) && /1 tags/.test(r));
+    await waitForRow('Images', 'the new repository', (r) => r.startsWith(`${repo} `) && / 1 tag\b/.test(r));
     await docker.getImage(TEST_IMAGE).tag({ repo, tag: 'v2' });
     await waitForRow('Images', 'the second tag counted', (r) => r.startsWith(`${repo} `) && /2 tags/.test(r));
     assert.ok(await uiBridge.clickViewRow(CONTAINER, 'Images', repo), 'the repository row can be expanded');
@@ -134,7 +134,7 @@ describe('Explorer views', function () {
     await waitForRow('Volumes', 'the new unused volume', (r) => r.startsWith(`${volName} `) && /local · unused/.test(r));
     const name = testName('explorer-vol');
     const container = await docker.createContainer({ name, Image: TEST_IMAGE, Cmd: ['sleep', '3600'], Labels: { [TEST_LABEL]: 'true' }, HostConfig: { Binds: [`${volName}:/data`] } });
-    await waitForRow('Volumes', 'the volume in use', (r) => r.startsWith(`${volName} `) && /1 containers/.test(r));
+    await waitForRow('Volumes', 'the volume in use', (r) => r.startsWith(`${volName} `) && / 1 container\b/.test(r));
     await container.remove({ force: true });
     await waitForRow('Volumes', 'the volume unused again', (r) => r.startsWith(`${volName} `) && /unused/.test(r));
     await docker.getVolume(volName).remove();
@@ -236,6 +236,22 @@ describe('Explorer views', function () {
       await vscode.commands.executeCommand('dockside.containers.hideUsage');
       await waitFor('the usage stream to stop with the toggle off', () => !streaming());
       if (uiBridge.available) await waitForRow('Containers', 'the row without usage', (r) => r.startsWith(`${name} `) && / · Up /.test(r) && !/CPU/.test(r));
+    } finally {
+      await container.remove({ force: true });
+    }
+  });
+
+  it('keeps a running container\'s uptime true as time passes, without asking the engine', async function () {
+    if (!uiBridge.available) this.skip();
+    this.timeout(90_000);
+    const name = testName('explorer-uptime');
+    const container = await createTestContainer(docker, { name });
+    try {
+      const seconds = (r: string) => Number(/ · Up (\d+) seconds\b/.exec(r)?.[1] ?? (/ · Up (Less than a second|1 second)\b/.test(r) ? 0 : NaN));
+      const first = await waitForRow('Containers', 'the new container', (r) => r.startsWith(`${name} `) && seconds(r) < 10);
+      // Nothing happens to the container from here on, so the engine sends no event for it.
+      const later = await waitForRow('Containers', 'its uptime to move on', (r) => r.startsWith(`${name} `) && seconds(r) >= 10, 45_000);
+      assert.notEqual(later, first);
     } finally {
       await container.remove({ force: true });
     }

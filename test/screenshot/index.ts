@@ -1,0 +1,63 @@
+// Makes the README screenshot (media/screenshot.png) in a real VS Code: code-server with a copy of
+// samples/workspace, plus a Dockerfile with a few findings so the editor shows squiggles. The probe
+// (readmeScreenshotProbe.ts) creates a small compose project on the local engine, arranges the
+// workbench and saves the picture. Needs the engine and the test image (see ../../../shared/docs/testing.md).
+// Run: npm run screenshot
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runInCodeServer } from '../launchers/codeServer';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+/** A service's Dockerfile with the kind of slips the linter catches. */
+const API_DOCKERFILE = `# syntax=docker/dockerfile:1
+FROM node:20-alpine AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev
+
+FROM node:latest
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+ADD src ./src
+RUN cd /app && npm run build
+EXPOSE 3000
+USER node
+CMD npm start
+`;
+
+async function main(): Promise<number> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-screenshot-'));
+  try {
+    const workspace = path.join(tmp, 'shop');
+    fs.cpSync(path.join(repoRoot, 'samples', 'workspace'), workspace, { recursive: true });
+    fs.mkdirSync(path.join(workspace, 'api'), { recursive: true });
+    fs.writeFileSync(path.join(workspace, 'api', 'Dockerfile'), API_DOCKERFILE);
+    const result = path.join(tmp, 'screenshot.json');
+    const code = await runInCodeServer({
+      testsModule: path.join(__dirname, 'readmeScreenshotProbe'),
+      workspace,
+      env: { DOCKSIDE_SCREENSHOT_RESULT: result },
+    });
+    if (code !== 0 || !fs.existsSync(result)) {
+      console.error(`The screenshot probe failed (${code}); see artifacts/code-server.log and artifacts/final.png.`);
+      return 1;
+    }
+    const { file } = JSON.parse(fs.readFileSync(result, 'utf8')) as { file: string };
+    const target = path.join(repoRoot, 'media', 'screenshot.png');
+    fs.copyFileSync(file, target);
+    console.log(`Saved ${path.relative(repoRoot, target)} (from ${path.relative(repoRoot, file)})`);
+    return 0;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
