@@ -8,6 +8,7 @@ import type Docker from 'dockerode';
 import type { DocksideApi } from '../../src/extension';
 import { TEST_IMAGE, TEST_LABEL, testDocker } from '../support/testEngine';
 import { uiBridge } from '../integration/support/uiBridge';
+import { waitFor } from '../integration/support/waitFor';
 
 const STAMP = `date '+%Y-%m-%dT%H:%M:%S'`;
 
@@ -104,7 +105,7 @@ export async function run(): Promise<void> {
     await waitFor('some log lines', async () => /GET|POST/.test(await uiBridge.terminalText()), 20_000);
     await sleep(Number(process.env.DOCKSIDE_SHOT_SETTLE_MS ?? 8000)); // more log lines, settled usage figures
     await vscode.commands.executeCommand('notifications.clearAll');
-    await sleep(500);
+    await waitFor('the notifications to close', async () => (await uiBridge.notificationTexts()).length === 0, 10_000);
     console.log(`rows: ${JSON.stringify(await uiBridge.viewRows('dockside', 'Containers'))}`);
     const file = await uiBridge.screenshot('readme');
     if (process.env.DOCKSIDE_SCREENSHOT_RESULT) fs.writeFileSync(process.env.DOCKSIDE_SCREENSHOT_RESULT, JSON.stringify({ file }));
@@ -141,15 +142,6 @@ async function removeScene(docker: Docker): Promise<void> {
     if (c.Labels?.[TEST_LABEL] !== 'true') throw new Error(`${c.Names[0]} exists and is not a test container; not touching it`);
     await docker.getContainer(c.Id).remove({ force: true });
   }
-}
-
-async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await sleep(250);
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 function sleep(ms: number): Promise<void> {
