@@ -190,13 +190,12 @@ export class ContainersProvider extends ExplorerProvider<ContainersViewNode> {
       if (!container || !seen || seen.status !== container.status) continue;
       if (advanceStatus(seen.status, Date.now() - seen.at) !== this.statusShown.get(id)) stale.push(...rows);
     }
-    for (const id of this.statusSeen.keys()) if (!this.rowsByContainer.has(id)) this.forgetStatus(id);
+    for (const id of this.statusSeen.keys()) {
+      if (this.rowsByContainer.has(id)) continue;
+      this.statusSeen.delete(id);
+      this.statusShown.delete(id);
+    }
     this.repaintRows(stale);
-  }
-
-  private forgetStatus(id: string): void {
-    this.statusSeen.delete(id);
-    this.statusShown.delete(id);
   }
 
   private syncUsage(): void {

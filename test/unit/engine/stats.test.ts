@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { EngineClient } from '../../../src/engine/client';
 import { resolveEndpoint } from '../../../src/engine/connection';
-import { containerChanges, containerProcesses, readStats, streamStats, toStatsSample, type RawStats, type StatsSample } from '../../../src/engine/stats';
+import { containerChanges, containerProcesses, readStats, streamStats, toStatsSample, type FileChange, type RawStats, type StatsSample } from '../../../src/engine/stats';
+import { waitFor } from '../../integration/support/waitFor';
 import { createTestContainer, removeTestContainers, testDocker, testName } from '../../support/testEngine';
 
 describe('engine stats (live engine)', function () {
@@ -69,11 +70,9 @@ describe('engine stats (live engine)', function () {
     const table = await containerProcesses(client, container.id);
     assert.ok(table.titles.includes('PID'));
     assert.ok(table.processes.some((p) => p.join(' ').includes('sleep 3600')));
-    let changes = await containerChanges(client, container.id);
-    for (let i = 0; i < 50 && !changes.some((c) => c.path === '/work/new.txt'); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      changes = await containerChanges(client, container.id);
-    }
+    let changes: FileChange[] = [];
+    // The container writes the file after it starts: wait until the engine reports it.
+    await waitFor('the new file among the changes', async () => (changes = await containerChanges(client, container.id)).some((c) => c.path === '/work/new.txt'), 5_000).catch(() => undefined);
     assert.ok(changes.some((c) => c.path === '/work/new.txt' && c.kind === 'added'), JSON.stringify(changes));
     assert.ok(changes.some((c) => c.path === '/bin/vi' && c.kind === 'deleted'));
     assert.ok(changes.some((c) => c.path === '/bin' && c.kind === 'changed'));
