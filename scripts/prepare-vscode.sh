@@ -9,6 +9,9 @@ CS_DIR="$CACHE_DIR/code-server-$CODE_SERVER_VERSION"
 CS_BIN="$CS_DIR/node_modules/code-server/out/node/entry.js"
 
 apt_install chromium ripgrep libkrb5-dev python3 make g++
+# Several test runs may start at once on one machine: one installs, the others wait for it.
+exec 9>"$CACHE_DIR/code-server.lock"
+flock 9
 if [ ! -f "$CS_BIN" ] || [ ! -f "$CS_DIR/.complete" ]; then
   say "installing code-server $CODE_SERVER_VERSION into $CS_DIR (about a minute)"
   rm -rf "$CS_DIR"; mkdir -p "$CS_DIR"
