@@ -9,6 +9,7 @@ import type { EngineSession } from '../session/engineSession';
 import type { EngineState } from '../session/engineState';
 import type { Settings } from '../settings';
 import { addEventToPlan, emptyPlan, isEmptyPlan, type SyncPlan } from './eventPlan';
+import { readEverything, readPlan, type ExplorerReadSource } from './explorerReads';
 import type { ExplorerStore } from './explorerStore';
 
 type EngineModule = typeof import('../engine/index');
@@ -18,12 +19,19 @@ const WAIT_FOR_ENGINE = new Set(['unreachable', 'timeout']);
 
 /** Events closer together than this are read in one go; small enough to stay well under 150 ms. */
 export const EVENT_DEBOUNCE_MS = 30;
+/**
+ * During a burst (events keep coming), plan reads start at least this far apart: a burst of hundreds of
+ * creates costs a few list requests, while a lone event is still read after EVENT_DEBOUNCE_MS.
+ */
+export const BURST_READ_INTERVAL_MS = 250;
 
 export class RefreshCoordinator implements vscode.Disposable {
   private readonly visibleViews = new Set<string>();
   private stream?: EngineEventStream;
   private pending = emptyPlan();
   private debounce?: NodeJS.Timeout;
+  /** When the last plan read was started (performance-free: Date.now() is enough at this scale). */
+  private lastPlanReadAt = -Infinity;
   /** Every read runs after the previous one, so results land in the order the engine produced them. */
   private queue: Promise<void> = Promise.resolve();
   /** Settles when the first full read after the stream opened is done (the views wait on it). */
@@ -148,14 +156,23 @@ export class RefreshCoordinator implements vscode.Disposable {
   }
 
   private onEvent(event: EngineEvent): void {
+    // A destroyed item leaves the view now, not after the reads queued before it (issue 20: <= 60 ms).
+    if (event.action === 'destroy' || (event.type === 'network' && event.action === 'remove')) this.dropNow(event);
     addEventToPlan(this.pending, event);
     if (isEmptyPlan(this.pending) || this.debounce) return;
+    const wait = Math.max(EVENT_DEBOUNCE_MS, this.lastPlanReadAt + BURST_READ_INTERVAL_MS - Date.now());
     this.debounce = setTimeout(() => {
       this.debounce = undefined;
       const plan = this.pending;
       this.pending = emptyPlan();
+      this.lastPlanReadAt = Date.now();
       void this.enqueue(() => this.readPlan(plan));
-    }, EVENT_DEBOUNCE_MS);
+    }, wait);
+  }
+
+  private dropNow(event: EngineEvent): void {
+    const kind = event.type === 'container' ? 'containers' : event.type === 'network' ? 'networks' : event.type === 'volume' ? 'volumes' : undefined;
+    if (kind) this.store.drop(kind, [event.actorId]);
   }
 
   private enqueue(work: () => Promise<void>): Promise<void> {
@@ -166,31 +183,17 @@ export class RefreshCoordinator implements vscode.Disposable {
 
   private async readAll(): Promise<void> {
     if (this.session.state.kind !== 'connected') return;
-    const client = await this.session.client();
-    const [containers, images, networks, volumes] = await Promise.all([client.listContainers(), client.listImages(), client.listNetworks(), client.listVolumes()]);
-    this.store.replaceAll('containers', containers);
-    this.store.replaceAll('images', images);
-    this.store.replaceAll('networks', networks);
-    this.store.replaceAll('volumes', volumes);
+    await readEverything(await this.source(), this.store);
   }
 
   private async readPlan(plan: SyncPlan): Promise<void> {
     if (this.session.state.kind !== 'connected') return;
-    const client = await this.session.client();
-    const engine = await this.session.engine();
-    const containerIds = [...plan.containers];
-    const networkIds = [...plan.networks];
-    const volumeNames = [...plan.volumes];
-    const [containers, images, networks, volumes] = await Promise.all([
-      containerIds.length ? client.listContainers({ id: containerIds }) : undefined,
-      plan.images ? client.listImages() : undefined,
-      networkIds.length ? engine.listNetworksById(client, networkIds) : undefined,
-      volumeNames.length ? engine.listVolumesByName(client, volumeNames) : undefined,
-    ]);
-    this.store.applyPartial('containers', [...containerIds, ...plan.goneContainers], containers ?? []);
-    if (images) this.store.replaceAll('images', images);
-    this.store.applyPartial('networks', [...networkIds, ...plan.goneNetworks], networks ?? []);
-    this.store.applyPartial('volumes', [...volumeNames, ...plan.goneVolumes], volumes ?? []);
+    await readPlan(await this.source(), this.store, plan);
+  }
+
+  private async source(): Promise<ExplorerReadSource> {
+    const [client, engine] = await Promise.all([this.session.client(), this.session.engine()]);
+    return engine.explorerReadSource(client);
   }
 
   private readFailed(error: unknown): void {
