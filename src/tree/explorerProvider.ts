@@ -47,7 +47,9 @@ export abstract class ExplorerProvider<N extends { readonly id: string }> implem
     if (this.services.session.state.kind !== 'connected') return [];
     await this.services.coordinator.ready();
     if (this.services.session.state.kind !== 'connected') return [];
-    return this.roots();
+    const roots = this.roots();
+    if (roots.length) this.services.coordinator.timeline?.mark('first rows returned');
+    return roots;
   }
 
   repaintAll(): void {

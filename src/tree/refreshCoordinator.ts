@@ -3,6 +3,7 @@
 // reads (eventPlan.ts); a full read happens only when the stream (re)opens or the user asks. No timers
 // poll: between events the engine hears nothing from us.
 import * as vscode from 'vscode';
+import type { ColdTimeline } from '../coldTimeline';
 import type { EngineClient, EngineEventStream } from '../engine/index';
 import type { EngineEvent } from '../models/engineEvent';
 import type { EngineSession } from '../session/engineSession';
@@ -46,6 +47,8 @@ export class RefreshCoordinator implements vscode.Disposable {
     private readonly store: ExplorerStore,
     private readonly log: vscode.LogOutputChannel,
     private readonly settings: Settings,
+    /** Marks of the cold start (also taken by the views: their first rows). */
+    readonly timeline?: ColdTimeline,
   ) {
     this.subscription = session.onDidChangeState((state) => this.onEngineState(state));
   }
@@ -56,6 +59,7 @@ export class RefreshCoordinator implements vscode.Disposable {
 
   /** Called by each view when its visibility changes. */
   setViewVisible(viewId: string, visible: boolean): void {
+    if (visible) this.timeline?.mark('view about to show');
     if (visible) this.visibleViews.add(viewId);
     else this.visibleViews.delete(viewId);
     if (this.visibleViews.size > 0) void this.ensureStream();
@@ -73,6 +77,7 @@ export class RefreshCoordinator implements vscode.Disposable {
   }
 
   private onEngineState(state: EngineState): void {
+    if (state.kind === 'connected') this.timeline?.mark('engine connected');
     const current = this.stream?.client.endpoint.host;
     if (state.kind === 'connected') {
       if (current && current !== state.endpoint.host) this.switchEngine();
@@ -98,6 +103,7 @@ export class RefreshCoordinator implements vscode.Disposable {
     if (state.kind === 'failed' && !WAIT_FOR_ENGINE.has(state.code)) return;
     if (state.kind === 'connected') this.firstSync ??= deferred();
     const engine = await this.session.engine();
+    this.timeline?.mark('engine bundle loaded');
     let client: EngineClient;
     try {
       client = state.kind === 'connected' ? await this.session.client() : this.clientForWaiting(engine);
@@ -135,11 +141,13 @@ export class RefreshCoordinator implements vscode.Disposable {
   private onOpen(stream: EngineEventStream, reopened: boolean): void {
     if (stream !== this.stream) return;
     this.log.info(reopened ? 'Event stream reopened: resynchronising once' : 'Event stream open');
+    this.timeline?.mark('event stream open');
     this.streamEvents.fire('open');
     void this.enqueue(async () => {
       // After an outage the session may still report the failure: let it ping again before reading.
       if (this.session.state.kind !== 'connected') await this.session.connect();
       await this.readAll();
+      this.timeline?.mark('first full read done');
       this.firstSync?.resolve();
       this.firstSync = undefined;
     });
