@@ -26,6 +26,7 @@ type Query =
   | { op: 'rowContextMenu'; viewContainerId: string; viewName: string; text: string }
   | { op: 'terminalEchoLatency'; keys: string; prompt: string; wordLength: number; timeoutMs: number }
   | { op: 'allViewRows'; viewContainerId: string; viewName: string }
+  | { op: 'waitForViewRowGone'; viewContainerId: string; viewName: string; text: string; timeoutMs: number }
   | { op: 'activityBadge'; viewContainerId: string }
   | { op: 'rowTooltip'; viewContainerId: string; viewName: string; text: string };
 
@@ -147,6 +148,8 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
       return terminalEchoLatency(page, q);
     case 'allViewRows':
       return allViewRows(page, q.viewContainerId, q.viewName);
+    case 'waitForViewRowGone':
+      return waitForViewRowGone(page, q);
     case 'activityBadge':
       return page.$$eval('.part.activitybar .action-item, .composite-bar .action-item', (items, id) => {
         const item = items.find((i) => i.querySelector(`.action-label[class*="${id}"]`) || (i.querySelector('.action-label')?.getAttribute('aria-label') ?? '').toLowerCase().startsWith(id));
@@ -289,6 +292,23 @@ async function waitForViewRow(page: Page, q: { viewContainerId: string; viewName
       return found ? Date.now() : 0;
     },
     { container: q.viewContainerId, name: q.viewName, texts: q.texts, minSetSize: q.minSetSize },
+    { polling: 5, timeout: q.timeoutMs },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/** Waits in the page (polling every 5 ms) until no row of the view contains `text`; answers the page's clock. */
+async function waitForViewRowGone(page: Page, q: { viewContainerId: string; viewName: string; text: string; timeoutMs: number }): Promise<number> {
+  const handle = await page.waitForFunction(
+    ({ container, name, text }) => {
+      interface Node { textContent: string | null; querySelector(s: string): Node | null; querySelectorAll(s: string): Iterable<Node> }
+      const doc = (globalThis as unknown as { document: Node }).document;
+      const panes = [...doc.querySelectorAll(`[id="workbench.view.extension.${container}"] .pane`)];
+      const pane = panes.find((p) => p.querySelector('.pane-header .title')?.textContent?.trim().toLowerCase() === name.toLowerCase());
+      if (!pane) return 0;
+      return [...pane.querySelectorAll('.monaco-list-row')].some((r) => (r.textContent ?? '').includes(text)) ? 0 : Date.now();
+    },
+    { container: q.viewContainerId, name: q.viewName, text: q.text },
     { polling: 5, timeout: q.timeoutMs },
   );
   return (await handle.jsonValue()) as number;

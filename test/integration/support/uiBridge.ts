@@ -26,6 +26,11 @@ export const uiBridge = {
     return request<number>({ op: 'waitForViewRow', viewContainerId, viewName, texts, minSetSize: options.minSetSize ?? 0, timeoutMs: options.timeoutMs ?? 30_000 });
   },
 
+  /** Resolves with the page's clock when no row of the view contains `text` (polled in the page every 5 ms). */
+  waitForViewRowGone(viewContainerId: string, viewName: string, text: string, timeoutMs = 30_000): Promise<number> {
+    return request<number>({ op: 'waitForViewRowGone', viewContainerId, viewName, text, timeoutMs });
+  },
+
   /** Clicks the first row of a view whose text contains `text` (expands or collapses it). */
   clickViewRow(viewContainerId: string, viewName: string, text: string): Promise<boolean> {
     return request<boolean>({ op: 'clickViewRow', viewContainerId, viewName, text });
