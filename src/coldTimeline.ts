@@ -11,6 +11,7 @@ export type ColdMark =
   | 'engine connected'
   | 'event stream open'
   | 'first full read done'
+  | 'views asked for rows'
   | 'first rows returned';
 
 export class ColdTimeline {

@@ -62,6 +62,7 @@ export class Explorer implements vscode.Disposable {
       session.onDidChangeState(() => this.describeViews()),
       this.store.onDidChange((change) => change.containers && this.updateBadge()),
       watchEngineSources(session, engineSettings, log),
+      this.coordinator.warmUp(),
     );
     this.describeViews();
   }

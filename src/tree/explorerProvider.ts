@@ -45,6 +45,7 @@ export abstract class ExplorerProvider<N extends { readonly id: string }> implem
   async getChildren(node?: N): Promise<N[]> {
     if (node) return this.children(node);
     if (this.services.session.state.kind !== 'connected') return [];
+    this.services.coordinator.timeline?.mark('views asked for rows');
     await this.services.coordinator.ready();
     if (this.services.session.state.kind !== 'connected') return [];
     const roots = this.roots();

@@ -25,6 +25,10 @@ export const EVENT_DEBOUNCE_MS = 30;
  * creates costs a few list requests, while a lone event is still read after EVENT_DEBOUNCE_MS.
  */
 export const BURST_READ_INTERVAL_MS = 250;
+/** How long the stream opened at activation waits for a view to show. */
+const WARM_UP_GRACE_MS = 5000;
+/** The pseudo view that holds the stream open while warming up. */
+const WARM_UP = 'dockside.warmUp';
 
 export class RefreshCoordinator implements vscode.Disposable {
   private readonly visibleViews = new Set<string>();
@@ -64,6 +68,17 @@ export class RefreshCoordinator implements vscode.Disposable {
     else this.visibleViews.delete(viewId);
     if (this.visibleViews.size > 0) void this.ensureStream();
     else this.closeStream();
+  }
+
+  /**
+   * Activation means a Dockside view is about to show (or a Dockerfile opened): connect and read now, so
+   * the rows are ready when VS Code asks for them (it shows the view some hundred ms later). When no view
+   * shows within `graceMs`, the stream closes again as it does whenever the views hide.
+   */
+  warmUp(graceMs = WARM_UP_GRACE_MS): vscode.Disposable {
+    this.setViewVisible(WARM_UP, true);
+    const timer = setTimeout(() => this.setViewVisible(WARM_UP, false), graceMs);
+    return { dispose: () => clearTimeout(timer) };
   }
 
   /** Resolves once the explorer holds a full read of the current engine (immediately when none is due). */
