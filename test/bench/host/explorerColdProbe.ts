@@ -18,6 +18,8 @@ export interface ColdProbeResults {
   readonly timeline: readonly { readonly mark: string; readonly at: number }[];
   /** The activity bar badge and its label right after the first open (issue 13, item 3). */
   readonly badge?: { readonly text: string; readonly label: string };
+  /** The same, two seconds later. */
+  readonly badgeLater?: { readonly text: string; readonly label: string };
   readonly removal?: { readonly returnedAt: number; readonly goneAt: number };
   readonly burst?: { readonly from: number; readonly to: number; readonly count: number };
   readonly refresh?: { readonly from: number; readonly to: number };
@@ -39,7 +41,9 @@ export async function run(): Promise<void> {
   const [firstRowAt, allRowsAt] = await Promise.all([firstRow, allRows]);
   const api = await ext.activate();
   const badge = await uiBridge.activityBadge(CONTAINER);
-  const results: ColdProbeResults = { clickedAt, firstRowAt, allRowsAt, timeline: api.coldTimeline(), badge };
+  await new Promise((r) => setTimeout(r, 2000));
+  const badgeLater = await uiBridge.activityBadge(CONTAINER);
+  const results: ColdProbeResults = { clickedAt, firstRowAt, allRowsAt, timeline: api.coldTimeline?.() ?? [], badge, badgeLater };
   if (process.env.DOCKSIDE_BENCH_MORE) Object.assign(results, await measureMore(prefix, count));
   fs.writeFileSync(process.env.DOCKSIDE_BENCH_RESULTS!, JSON.stringify(results));
 }
