@@ -7,7 +7,12 @@ export interface EngineEndpointDescription {
   readonly source: EndpointSource;
   readonly contextName?: string;
   readonly tls: boolean;
+  /** Said once when connecting: TLS without verification, or plain tcp that anyone on the network can use. */
+  readonly warning?: EndpointWarning;
 }
+
+/** tlsVerifyZero: DOCKER_TLS_VERIFY=0 still verifies, as in the docker CLI; the user may have meant otherwise. */
+export type EndpointWarning = 'tlsUnverified' | 'plainTcp' | 'tlsVerifyZero';
 
 export type EndpointSource = 'setting' | 'settingContext' | 'DOCKER_HOST' | 'DOCKER_CONTEXT' | 'currentContext' | 'default';
 
