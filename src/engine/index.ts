@@ -24,6 +24,10 @@ export * from './volumes';
 export * from './events';
 export * from './explorerQueries';
 export * from './system';
+export { ContextStore, validateContextName } from './contexts';
+export type { DockerContext, NewContext, ContextTlsInput } from './contexts';
+export { detectPodmanSockets, engineFlavorOf } from './podman';
+export type { EngineFlavor } from './podman';
 
 export { containerCreateBody, createAndStartContainer } from './run';
 export { BuildFailure, buildImage, preferredBuilder } from './build';

@@ -24,6 +24,8 @@ export interface EngineVersion {
   readonly arch: string;
   readonly kernelVersion?: string;
   readonly gitCommit?: string;
+  /** Podman answers Docker's API with differences (no BuildKit, no swarm): the UI says so where it matters. */
+  readonly flavor?: 'docker' | 'podman';
 }
 
 export interface EngineInfo {
