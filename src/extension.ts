@@ -5,6 +5,7 @@ import { bundleEvaluationStart } from './activationClock';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { createRegistries } from './commands/deliveryCommands';
+import { ColdTimeline } from './coldTimeline';
 import { LazyCommands } from './commands/lazyCommands';
 import { launchDockerfileClientOnDemand } from './dockerfileClientLauncher';
 import { ReadOnlyDocuments } from './inspect/readOnlyDocuments';
@@ -27,6 +28,8 @@ export interface DocksideApi {
   readonly onDidChangeEngineState: vscode.Event<EngineState>;
   /** Dockside's own activation cost: evaluating the bundle, and running activate(). */
   readonly activationTiming: { readonly bundleEvaluationMs: number; readonly activateMs: number };
+  /** The cold-start timeline: when each step up to the first rows happened (ms since the epoch). */
+  readonly coldTimeline: () => readonly { readonly mark: string; readonly at: number }[];
   /** True while the explorer's engine event stream is open (it is open only while a Dockside view shows). */
   readonly explorerStreaming: () => boolean;
   /** Live container stats (streams only while watched) and what Dockside's terminals wrote, as plain text. */
@@ -37,11 +40,13 @@ export interface DocksideApi {
 
 export function activate(context: vscode.ExtensionContext): DocksideApi {
   const activateStart = performance.now();
+  const timeline = new ColdTimeline();
+  timeline.mark('bundle evaluation started', bundleEvaluationStart);
   const log = createLog();
   const settings = new Settings();
   const session = new EngineSession(settings, log);
   const terminals = new TerminalServices(session, log, context.extensionUri);
-  const explorer = new Explorer(session, settings, log, context.workspaceState, terminals.stats);
+  const explorer = new Explorer(session, settings, log, context.workspaceState, terminals.stats, timeline);
   const registries = createRegistries(context, session, log);
   const documents = new ReadOnlyDocuments(() => commands.load());
   const commands = new LazyCommands(declaredCommands(context), { session, log }, () => {
@@ -66,9 +71,10 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
 
   // Connect after activation returns: the first paint of the view never waits for the engine.
   setImmediate(() => void session.connect());
+  timeline.mark('activated');
   const activationTiming = { bundleEvaluationMs: bundleEvaluated - bundleEvaluationStart, activateMs: performance.now() - activateStart };
   log.info(`Activated: bundle evaluated in ${activationTiming.bundleEvaluationMs.toFixed(1)} ms, activate() ran in ${activationTiming.activateMs.toFixed(1)} ms`);
-  return { engineState: () => session.state, onDidChangeEngineState: session.onDidChangeState, activationTiming, explorerStreaming: () => explorer.coordinator.streaming,
+  return { engineState: () => session.state, onDidChangeEngineState: session.onDidChangeState, activationTiming, coldTimeline: () => timeline.entries(), explorerStreaming: () => explorer.coordinator.streaming,
     terminals: { stats: terminals.stats, transcripts: () => terminals.registry.transcripts() }, commandCoverage: () => commands.coverage() };
 }
 

@@ -4,7 +4,9 @@ import type Docker from 'dockerode';
 import type { EngineClient } from './client';
 import { engineRequest } from './engineRequest';
 import { mapNetwork, mapVolume } from './mappers';
+import type { ContainerSummary } from '../models/container';
 import type { ContainerDetails } from '../models/containerDetails';
+import type { ImageSummary } from '../models/image';
 import type { NetworkSummary } from '../models/network';
 import type { VolumeSummary } from '../models/volume';
 
@@ -21,6 +23,40 @@ export async function listVolumesByName(client: EngineClient, names: readonly st
   const wanted = new Set(names);
   const volumes = (result as { Volumes?: Docker.VolumeInspectInfo[] | null }).Volumes ?? [];
   return volumes.filter((v) => wanted.has(v.Name)).map(mapVolume);
+}
+
+/**
+ * Waits until the engine has committed what it reported for a container: an inspect takes the
+ * container's lock, which the engine holds from before a `die`/`pause` event until its list snapshot
+ * shows it. A container that is gone meanwhile is settled too.
+ */
+export async function settleContainer(client: EngineClient, id: string): Promise<void> {
+  try {
+    await engineRequest(client, () => client.docker.getContainer(id).inspect());
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'notFound') throw error;
+  }
+}
+
+/** Everything the explorer reads, over one client (the tree's ExplorerReadSource). */
+export function explorerReadSource(client: EngineClient): {
+  listContainers(filter?: { readonly id?: string[] }): Promise<ContainerSummary[]>;
+  listImages(): Promise<ImageSummary[]>;
+  listNetworks(): Promise<NetworkSummary[]>;
+  listVolumes(): Promise<VolumeSummary[]>;
+  listNetworksById(ids: readonly string[]): Promise<NetworkSummary[]>;
+  listVolumesByName(names: readonly string[]): Promise<VolumeSummary[]>;
+  settleContainer(id: string): Promise<void>;
+} {
+  return {
+    listContainers: (filter) => client.listContainers(filter ? { id: filter.id ? [...filter.id] : undefined } : {}),
+    listImages: () => client.listImages(),
+    listNetworks: () => client.listNetworks(),
+    listVolumes: () => client.listVolumes(),
+    listNetworksById: (ids) => listNetworksById(client, ids),
+    listVolumesByName: (names) => listVolumesByName(client, names),
+    settleContainer: (id) => settleContainer(client, id),
+  };
 }
 
 interface ContainerInspectDto {

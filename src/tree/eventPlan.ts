@@ -1,12 +1,24 @@
 // Engine events → the smallest set of reads that brings the explorer up to date. Pure: unit-tested
 // with plain event objects. Events that arrive within one debounce window are merged into one plan.
+import type { ContainerSummary } from '../models/container';
 import type { EngineEvent } from '../models/engineEvent';
+
+/**
+ * What the last event of a container says its next read must show. The engine sends `die`, `stop`,
+ * `pause` and `unpause` while it still holds the container's lock, BEFORE it commits the new state to the
+ * snapshot its list endpoint reads (measured on 20.10: a list right after `die` says "running" for up to
+ * seconds under load, and no later event comes to correct it). A read that contradicts its expectation is
+ * stale and is read again behind a barrier (see explorerReads.ts).
+ */
+export type ContainerExpectation = 'stopped' | 'paused' | 'unpaused' | { readonly name: string };
 
 export interface SyncPlan {
   /** Containers to read again by id (one list request filtered by id). */
   readonly containers: Set<string>;
   /** Containers known to be gone: dropped without a read. */
   readonly goneContainers: Set<string>;
+  /** Per container read: what the last event of the window says the read must show (none: trust it). */
+  readonly expected: Map<string, ContainerExpectation>;
   /** The image list has no id filter: any image change means one list request. */
   images: boolean;
   readonly networks: Set<string>;
@@ -16,7 +28,7 @@ export interface SyncPlan {
 }
 
 export function emptyPlan(): SyncPlan {
-  return { containers: new Set(), goneContainers: new Set(), images: false, networks: new Set(), goneNetworks: new Set(), volumes: new Set(), goneVolumes: new Set() };
+  return { containers: new Set(), goneContainers: new Set(), expected: new Map(), images: false, networks: new Set(), goneNetworks: new Set(), volumes: new Set(), goneVolumes: new Set() };
 }
 
 export function isEmptyPlan(plan: SyncPlan): boolean {
@@ -49,8 +61,12 @@ export function addEventToPlan(plan: SyncPlan, event: EngineEvent): void {
   switch (event.type) {
     case 'container':
       if (QUIET_CONTAINER_ACTIONS.test(event.action)) return;
-      if (event.action === 'destroy') return markGone(plan.containers, plan.goneContainers, id);
+      if (event.action === 'destroy') {
+        plan.expected.delete(id);
+        return markGone(plan.containers, plan.goneContainers, id);
+      }
       markChanged(plan.containers, plan.goneContainers, id);
+      expectAfter(plan.expected, id, event);
       // A commit makes an image.
       if (event.action === 'commit') plan.images = true;
       return;
@@ -73,6 +89,36 @@ export function addEventToPlan(plan: SyncPlan, event: EngineEvent): void {
       if (event.action === 'destroy') return markGone(plan.volumes, plan.goneVolumes, id);
       return markChanged(plan.volumes, plan.goneVolumes, id);
   }
+}
+
+/** Keeps the expectation of the container's last event that has one; later events override earlier ones. */
+function expectAfter(expected: Map<string, ContainerExpectation>, id: string, event: EngineEvent): void {
+  switch (event.action) {
+    case 'die':
+    case 'stop':
+      return void expected.set(id, 'stopped');
+    case 'pause':
+      return void expected.set(id, 'paused');
+    case 'unpause':
+      return void expected.set(id, 'unpaused');
+    case 'rename':
+      if (event.attributes.name) expected.set(id, { name: event.attributes.name.replace(/^\//, '') });
+      return;
+    case 'start':
+    case 'restart':
+    case 'create':
+      // The engine commits these before it reports them: whatever the read says is at least as new.
+      return void expected.delete(id);
+  }
+}
+
+/** True when a read of the container cannot have been taken after the event that set `expectation`. */
+export function contradicts(expectation: ContainerExpectation | undefined, read: ContainerSummary): boolean {
+  if (!expectation) return false;
+  if (expectation === 'stopped') return read.state === 'running' || read.state === 'paused';
+  if (expectation === 'paused') return read.state !== 'paused';
+  if (expectation === 'unpaused') return read.state === 'paused';
+  return read.name !== expectation.name;
 }
 
 export function planFor(events: readonly EngineEvent[]): SyncPlan {

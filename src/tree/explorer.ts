@@ -1,6 +1,7 @@
 // The explorer: the four Dockside views over one store, kept fresh by one refresh coordinator. Built once by
 // the composition root; commands reach the views through it.
 import * as vscode from 'vscode';
+import type { ColdTimeline } from '../coldTimeline';
 import { Views } from '../constants';
 import type { EngineSession } from '../session/engineSession';
 import type { EngineState } from '../session/engineState';
@@ -39,8 +40,9 @@ export class Explorer implements vscode.Disposable {
     log: vscode.LogOutputChannel,
     workspaceState: vscode.Memento,
     usage: UsageSource,
+    timeline?: ColdTimeline,
   ) {
-    this.coordinator = new RefreshCoordinator(session, this.store, log, engineSettings);
+    this.coordinator = new RefreshCoordinator(session, this.store, log, engineSettings, timeline);
     const services = { session, store: this.store, coordinator: this.coordinator };
     const filter = (id: ExplorerViewId) => this.track(new ViewFilter(id, workspaceState));
     this.containers = this.track(new ContainersProvider(services, filter(ExplorerViews.containers), this.settings, usage));
@@ -60,6 +62,7 @@ export class Explorer implements vscode.Disposable {
       session.onDidChangeState(() => this.describeViews()),
       this.store.onDidChange((change) => change.containers && this.updateBadge()),
       watchEngineSources(session, engineSettings, log),
+      this.coordinator.warmUp(),
     );
     this.describeViews();
   }

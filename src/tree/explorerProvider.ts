@@ -45,9 +45,12 @@ export abstract class ExplorerProvider<N extends { readonly id: string }> implem
   async getChildren(node?: N): Promise<N[]> {
     if (node) return this.children(node);
     if (this.services.session.state.kind !== 'connected') return [];
+    this.services.coordinator.timeline?.mark('views asked for rows');
     await this.services.coordinator.ready();
     if (this.services.session.state.kind !== 'connected') return [];
-    return this.roots();
+    const roots = this.roots();
+    if (roots.length) this.services.coordinator.timeline?.mark('first rows returned');
+    return roots;
   }
 
   repaintAll(): void {

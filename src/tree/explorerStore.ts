@@ -35,6 +35,8 @@ const keyOf: { [K in StoreKind]: (item: Models[K]) => string } = {
   volumes: (v) => v.name,
 };
 
+const MAX_TOMBSTONES = 4096;
+
 export function isEmptyDiff(diff: ItemDiff<unknown> | undefined): boolean {
   return !diff || (diff.added.length === 0 && diff.changed.length === 0 && diff.removed.length === 0);
 }
@@ -47,6 +49,11 @@ export class ExplorerStore {
     volumes: new Map(),
   };
   private readonly listeners = new Set<(change: StoreChange) => void>();
+  /**
+   * Keys the engine said it destroyed, for kinds whose keys are never reused (container and network ids):
+   * a read that started before the `destroy` and finishes after it must not bring the item back.
+   */
+  private readonly destroyed: { containers: Set<string>; networks: Set<string> } = { containers: new Set(), networks: new Set() };
 
   onDidChange(listener: (change: StoreChange) => void): { dispose(): void } {
     this.listeners.add(listener);
@@ -74,8 +81,27 @@ export class ExplorerStore {
     return this.apply(kind, askedKeys, items);
   }
 
+  /**
+   * Removes items the engine reported destroyed, at once (no read). Container and network ids are never
+   * reused, so they also stay out when an older read returns them later.
+   */
+  drop(kind: StoreKind, keys: readonly string[]): void {
+    if (kind === 'containers' || kind === 'networks') {
+      const tombstones = this.destroyed[kind];
+      for (const k of keys) tombstones.add(k);
+      // Bounded: a read older than the last few thousand removals is long done.
+      for (const k of tombstones) {
+        if (tombstones.size <= MAX_TOMBSTONES) break;
+        tombstones.delete(k);
+      }
+    }
+    this.apply(kind, keys, []);
+  }
+
   /** Forgets everything (another engine, or the views closed): every item is reported removed. */
   clear(): void {
+    this.destroyed.containers.clear();
+    this.destroyed.networks.clear();
     const change: { -readonly [K in StoreKind]?: ItemDiff<Models[K]> } = {};
     for (const kind of Object.keys(this.maps) as StoreKind[]) {
       const removed = [...this.maps[kind].values()];
@@ -100,8 +126,10 @@ export class ExplorerStore {
     const changed: { before: Models[K]; after: Models[K] }[] = [];
     const removed: Models[K][] = [];
     const seen = new Set<string>();
+    const destroyed = (this.destroyed as Partial<Record<StoreKind, Set<string>>>)[kind];
     for (const item of items) {
       const k = key(item);
+      if (destroyed?.has(k)) continue;
       seen.add(k);
       const before = map.get(k);
       if (!before) {

@@ -3,12 +3,14 @@
 // reads (eventPlan.ts); a full read happens only when the stream (re)opens or the user asks. No timers
 // poll: between events the engine hears nothing from us.
 import * as vscode from 'vscode';
+import type { ColdTimeline } from '../coldTimeline';
 import type { EngineClient, EngineEventStream } from '../engine/index';
 import type { EngineEvent } from '../models/engineEvent';
 import type { EngineSession } from '../session/engineSession';
 import type { EngineState } from '../session/engineState';
 import type { Settings } from '../settings';
 import { addEventToPlan, emptyPlan, isEmptyPlan, type SyncPlan } from './eventPlan';
+import { readEverything, readPlan, type ExplorerReadSource } from './explorerReads';
 import type { ExplorerStore } from './explorerStore';
 
 type EngineModule = typeof import('../engine/index');
@@ -18,12 +20,23 @@ const WAIT_FOR_ENGINE = new Set(['unreachable', 'timeout']);
 
 /** Events closer together than this are read in one go; small enough to stay well under 150 ms. */
 export const EVENT_DEBOUNCE_MS = 30;
+/**
+ * During a burst (events keep coming), plan reads start at least this far apart: a burst of hundreds of
+ * creates costs a few list requests, while a lone event is still read after EVENT_DEBOUNCE_MS.
+ */
+export const BURST_READ_INTERVAL_MS = 250;
+/** How long the stream opened at activation waits for a view to show. */
+const WARM_UP_GRACE_MS = 5000;
+/** The pseudo view that holds the stream open while warming up. */
+const WARM_UP = 'dockside.warmUp';
 
 export class RefreshCoordinator implements vscode.Disposable {
   private readonly visibleViews = new Set<string>();
   private stream?: EngineEventStream;
   private pending = emptyPlan();
   private debounce?: NodeJS.Timeout;
+  /** When the last plan read was started (performance-free: Date.now() is enough at this scale). */
+  private lastPlanReadAt = -Infinity;
   /** Every read runs after the previous one, so results land in the order the engine produced them. */
   private queue: Promise<void> = Promise.resolve();
   /** Settles when the first full read after the stream opened is done (the views wait on it). */
@@ -38,6 +51,8 @@ export class RefreshCoordinator implements vscode.Disposable {
     private readonly store: ExplorerStore,
     private readonly log: vscode.LogOutputChannel,
     private readonly settings: Settings,
+    /** Marks of the cold start (also taken by the views: their first rows). */
+    readonly timeline?: ColdTimeline,
   ) {
     this.subscription = session.onDidChangeState((state) => this.onEngineState(state));
   }
@@ -48,10 +63,22 @@ export class RefreshCoordinator implements vscode.Disposable {
 
   /** Called by each view when its visibility changes. */
   setViewVisible(viewId: string, visible: boolean): void {
+    if (visible) this.timeline?.mark('view about to show');
     if (visible) this.visibleViews.add(viewId);
     else this.visibleViews.delete(viewId);
     if (this.visibleViews.size > 0) void this.ensureStream();
     else this.closeStream();
+  }
+
+  /**
+   * Activation means a Dockside view is about to show (or a Dockerfile opened): connect and read now, so
+   * the rows are ready when VS Code asks for them (it shows the view some hundred ms later). When no view
+   * shows within `graceMs`, the stream closes again as it does whenever the views hide.
+   */
+  warmUp(graceMs = WARM_UP_GRACE_MS): vscode.Disposable {
+    this.setViewVisible(WARM_UP, true);
+    const timer = setTimeout(() => this.setViewVisible(WARM_UP, false), graceMs);
+    return { dispose: () => clearTimeout(timer) };
   }
 
   /** Resolves once the explorer holds a full read of the current engine (immediately when none is due). */
@@ -65,6 +92,7 @@ export class RefreshCoordinator implements vscode.Disposable {
   }
 
   private onEngineState(state: EngineState): void {
+    if (state.kind === 'connected') this.timeline?.mark('engine connected');
     const current = this.stream?.client.endpoint.host;
     if (state.kind === 'connected') {
       if (current && current !== state.endpoint.host) this.switchEngine();
@@ -90,6 +118,7 @@ export class RefreshCoordinator implements vscode.Disposable {
     if (state.kind === 'failed' && !WAIT_FOR_ENGINE.has(state.code)) return;
     if (state.kind === 'connected') this.firstSync ??= deferred();
     const engine = await this.session.engine();
+    this.timeline?.mark('engine bundle loaded');
     let client: EngineClient;
     try {
       client = state.kind === 'connected' ? await this.session.client() : this.clientForWaiting(engine);
@@ -127,11 +156,13 @@ export class RefreshCoordinator implements vscode.Disposable {
   private onOpen(stream: EngineEventStream, reopened: boolean): void {
     if (stream !== this.stream) return;
     this.log.info(reopened ? 'Event stream reopened: resynchronising once' : 'Event stream open');
+    this.timeline?.mark('event stream open');
     this.streamEvents.fire('open');
     void this.enqueue(async () => {
       // After an outage the session may still report the failure: let it ping again before reading.
       if (this.session.state.kind !== 'connected') await this.session.connect();
       await this.readAll();
+      this.timeline?.mark('first full read done');
       this.firstSync?.resolve();
       this.firstSync = undefined;
     });
@@ -148,14 +179,23 @@ export class RefreshCoordinator implements vscode.Disposable {
   }
 
   private onEvent(event: EngineEvent): void {
+    // A destroyed item leaves the view now, not after the reads queued before it (issue 20: <= 60 ms).
+    if (event.action === 'destroy' || (event.type === 'network' && event.action === 'remove')) this.dropNow(event);
     addEventToPlan(this.pending, event);
     if (isEmptyPlan(this.pending) || this.debounce) return;
+    const wait = Math.max(EVENT_DEBOUNCE_MS, this.lastPlanReadAt + BURST_READ_INTERVAL_MS - Date.now());
     this.debounce = setTimeout(() => {
       this.debounce = undefined;
       const plan = this.pending;
       this.pending = emptyPlan();
+      this.lastPlanReadAt = Date.now();
       void this.enqueue(() => this.readPlan(plan));
-    }, EVENT_DEBOUNCE_MS);
+    }, wait);
+  }
+
+  private dropNow(event: EngineEvent): void {
+    const kind = event.type === 'container' ? 'containers' : event.type === 'network' ? 'networks' : event.type === 'volume' ? 'volumes' : undefined;
+    if (kind) this.store.drop(kind, [event.actorId]);
   }
 
   private enqueue(work: () => Promise<void>): Promise<void> {
@@ -166,31 +206,17 @@ export class RefreshCoordinator implements vscode.Disposable {
 
   private async readAll(): Promise<void> {
     if (this.session.state.kind !== 'connected') return;
-    const client = await this.session.client();
-    const [containers, images, networks, volumes] = await Promise.all([client.listContainers(), client.listImages(), client.listNetworks(), client.listVolumes()]);
-    this.store.replaceAll('containers', containers);
-    this.store.replaceAll('images', images);
-    this.store.replaceAll('networks', networks);
-    this.store.replaceAll('volumes', volumes);
+    await readEverything(await this.source(), this.store);
   }
 
   private async readPlan(plan: SyncPlan): Promise<void> {
     if (this.session.state.kind !== 'connected') return;
-    const client = await this.session.client();
-    const engine = await this.session.engine();
-    const containerIds = [...plan.containers];
-    const networkIds = [...plan.networks];
-    const volumeNames = [...plan.volumes];
-    const [containers, images, networks, volumes] = await Promise.all([
-      containerIds.length ? client.listContainers({ id: containerIds }) : undefined,
-      plan.images ? client.listImages() : undefined,
-      networkIds.length ? engine.listNetworksById(client, networkIds) : undefined,
-      volumeNames.length ? engine.listVolumesByName(client, volumeNames) : undefined,
-    ]);
-    this.store.applyPartial('containers', [...containerIds, ...plan.goneContainers], containers ?? []);
-    if (images) this.store.replaceAll('images', images);
-    this.store.applyPartial('networks', [...networkIds, ...plan.goneNetworks], networks ?? []);
-    this.store.applyPartial('volumes', [...volumeNames, ...plan.goneVolumes], volumes ?? []);
+    await readPlan(await this.source(), this.store, plan);
+  }
+
+  private async source(): Promise<ExplorerReadSource> {
+    const [client, engine] = await Promise.all([this.session.client(), this.session.engine()]);
+    return engine.explorerReadSource(client);
   }
 
   private readFailed(error: unknown): void {

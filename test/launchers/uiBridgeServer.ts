@@ -24,7 +24,19 @@ type Query =
   | { op: 'notificationTexts' }
   | { op: 'closeOtherPages' }
   | { op: 'rowContextMenu'; viewContainerId: string; viewName: string; text: string }
-  | { op: 'terminalEchoLatency'; keys: string; prompt: string; wordLength: number; timeoutMs: number };
+  | { op: 'terminalEchoLatency'; keys: string; prompt: string; wordLength: number; timeoutMs: number }
+  | { op: 'allViewRows'; viewContainerId: string; viewName: string }
+  | { op: 'waitForViewRowGone'; viewContainerId: string; viewName: string; text: string; timeoutMs: number }
+  | { op: 'activityBadge'; viewContainerId: string }
+  | { op: 'rowTooltip'; viewContainerId: string; viewName: string; text: string };
+
+/** A tree row as rendered: label, description, the codicon of its icon, its depth. */
+export interface RenderedRow {
+  readonly label: string;
+  readonly description: string;
+  readonly icon: string;
+  readonly level: number;
+}
 
 export async function startUiBridge(page: () => Page | undefined, artifacts: string): Promise<{ url: string; close(): void }> {
   const server = http.createServer((req, res) => {
@@ -134,6 +146,20 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
       return rowContextMenu(page, q.viewContainerId, q.viewName, q.text);
     case 'terminalEchoLatency':
       return terminalEchoLatency(page, q);
+    case 'allViewRows':
+      return allViewRows(page, q.viewContainerId, q.viewName);
+    case 'waitForViewRowGone':
+      return waitForViewRowGone(page, q);
+    case 'activityBadge':
+      return page.$$eval('.part.activitybar .action-item, .composite-bar .action-item', (items, id) => {
+        const item = items.find((i) => i.querySelector(`.action-label[class*="${id}"]`) || (i.querySelector('.action-label')?.getAttribute('aria-label') ?? '').toLowerCase().startsWith(id));
+        if (!item) return undefined;
+        const badge = item.querySelector('.badge-content');
+        const visible = badge ? (badge as unknown as { checkVisibility(): boolean }).checkVisibility() : false;
+        return { text: visible ? (badge?.textContent ?? '').trim() : '', label: item.querySelector('.action-label')?.getAttribute('aria-label') ?? '' };
+      }, q.viewContainerId);
+    case 'rowTooltip':
+      return rowTooltip(page, q.viewContainerId, q.viewName, q.text);
     case 'screenshot': {
       const file = path.join(artifacts, `${q.name.replace(/[^\w.-]+/g, '_')}.png`);
       await page.screenshot({ path: file });
@@ -155,6 +181,73 @@ function viewPaneRows(page: Page, viewContainerId: string, viewName: string): Pr
     },
     viewName,
   );
+}
+
+/** The pane of a view container whose title is `viewName`. */
+async function findPane(page: Page, viewContainerId: string, viewName: string) {
+  for (const pane of await page.$$(`[id="workbench.view.extension.${viewContainerId}"] .pane`)) {
+    const title = await pane.$eval('.pane-header .title', (n) => n.textContent?.trim() ?? '').catch(() => '');
+    if (title.toLowerCase() === viewName.toLowerCase()) return pane;
+  }
+  return undefined;
+}
+
+/**
+ * Every row of a view, not only those on screen: the list renders the visible rows only, so this scrolls
+ * it from the top with the mouse wheel, collecting rows by position until the last one was seen.
+ */
+async function allViewRows(page: Page, viewContainerId: string, viewName: string): Promise<RenderedRow[]> {
+  const pane = await findPane(page, viewContainerId, viewName);
+  const list = await pane?.$('.monaco-list');
+  const box = await list?.boundingBox();
+  if (!list || !box) return [];
+  await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 20));
+  const rows = new Map<number, RenderedRow>();
+  const read = () =>
+    list.$$eval('.monaco-list-row', (nodes) =>
+      nodes.map((r) => ({
+        index: Number(r.getAttribute('data-index')),
+        label: r.querySelector('.label-name')?.textContent ?? '',
+        description: r.querySelector('.label-description')?.textContent ?? '',
+        icon: /codicon-([\w~-]+)/.exec(r.querySelector('.custom-view-tree-node-item-icon')?.className ?? '')?.[1] ?? '',
+        level: Number(r.getAttribute('aria-level') ?? 1),
+      })),
+    );
+  for (let i = 0; i < 40; i++) {
+    await page.mouse.wheel(0, -100_000);
+    const top = await read();
+    if (top.every((r) => r.index !== 0) && top.length) continue;
+    break;
+  }
+  // Scrolled to the end when a wheel step shows no row further down.
+  let last = -2;
+  for (let step = 0; step < 500; step++) {
+    const seen = await read();
+    for (const r of seen) rows.set(r.index, { label: r.label, description: r.description, icon: r.icon, level: r.level });
+    const lastIndex = Math.max(-1, ...seen.map((r) => r.index));
+    if (lastIndex <= last) break;
+    last = lastIndex;
+    await page.mouse.wheel(0, Math.max(22, box.height - 44));
+    await page.waitForTimeout(50);
+  }
+  return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+}
+
+/** Hovers the first row of a view containing `text` and returns the hover's text once it shows. */
+async function rowTooltip(page: Page, viewContainerId: string, viewName: string, text: string): Promise<string> {
+  const pane = await findPane(page, viewContainerId, viewName);
+  for (const row of (await pane?.$$('.monaco-list-row')) ?? []) {
+    if (!(await row.evaluate((r) => (r as unknown as { innerText: string }).innerText)).includes(text)) continue;
+    await page.mouse.move(0, 0);
+    await row.hover();
+    const hover = page.locator('.workbench-hover .hover-contents, .monaco-hover .hover-contents').first();
+    await hover.waitFor({ timeout: 10_000 });
+    const shown = (await hover.innerText()).trim();
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('Escape');
+    return shown;
+  }
+  return '';
 }
 
 /** The text of an element while it is visible; '' once the widget holding it is hidden. */
@@ -199,6 +292,23 @@ async function waitForViewRow(page: Page, q: { viewContainerId: string; viewName
       return found ? Date.now() : 0;
     },
     { container: q.viewContainerId, name: q.viewName, texts: q.texts, minSetSize: q.minSetSize },
+    { polling: 5, timeout: q.timeoutMs },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/** Waits in the page (polling every 5 ms) until no row of the view contains `text`; answers the page's clock. */
+async function waitForViewRowGone(page: Page, q: { viewContainerId: string; viewName: string; text: string; timeoutMs: number }): Promise<number> {
+  const handle = await page.waitForFunction(
+    ({ container, name, text }) => {
+      interface Node { textContent: string | null; querySelector(s: string): Node | null; querySelectorAll(s: string): Iterable<Node> }
+      const doc = (globalThis as unknown as { document: Node }).document;
+      const panes = [...doc.querySelectorAll(`[id="workbench.view.extension.${container}"] .pane`)];
+      const pane = panes.find((p) => p.querySelector('.pane-header .title')?.textContent?.trim().toLowerCase() === name.toLowerCase());
+      if (!pane) return 0;
+      return [...pane.querySelectorAll('.monaco-list-row')].some((r) => (r.textContent ?? '').includes(text)) ? 0 : Date.now();
+    },
+    { container: q.viewContainerId, name: q.viewName, text: q.text },
     { polling: 5, timeout: q.timeoutMs },
   );
   return (await handle.jsonValue()) as number;

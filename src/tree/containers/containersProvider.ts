@@ -82,7 +82,9 @@ export class ContainersProvider extends ExplorerProvider<ContainersViewNode> {
 
   async resolveTreeItem(item: vscode.TreeItem, node: ContainersViewNode): Promise<vscode.TreeItem> {
     if (node.kind !== 'container') return item;
-    item.tooltip = await this.tooltipFor(node.container);
+    // The tooltip says what the row says: the status as advanced when the row was last painted.
+    const status = this.statusShown.get(node.container.id) ?? this.currentStatus(node.container);
+    item.tooltip = await this.tooltipFor({ ...node.container, status });
     return item;
   }
 

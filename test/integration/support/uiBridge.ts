@@ -26,9 +26,29 @@ export const uiBridge = {
     return request<number>({ op: 'waitForViewRow', viewContainerId, viewName, texts, minSetSize: options.minSetSize ?? 0, timeoutMs: options.timeoutMs ?? 30_000 });
   },
 
+  /** Resolves with the page's clock when no row of the view contains `text` (polled in the page every 5 ms). */
+  waitForViewRowGone(viewContainerId: string, viewName: string, text: string, timeoutMs = 30_000): Promise<number> {
+    return request<number>({ op: 'waitForViewRowGone', viewContainerId, viewName, text, timeoutMs });
+  },
+
   /** Clicks the first row of a view whose text contains `text` (expands or collapses it). */
   clickViewRow(viewContainerId: string, viewName: string, text: string): Promise<boolean> {
     return request<boolean>({ op: 'clickViewRow', viewContainerId, viewName, text });
+  },
+
+  /** Every row of a view (scrolled through, not only those on screen), top to bottom. */
+  allViewRows(viewContainerId: string, viewName: string): Promise<{ label: string; description: string; icon: string; level: number }[]> {
+    return request({ op: 'allViewRows', viewContainerId, viewName });
+  },
+
+  /** The badge on a view container's activity bar icon: its text ('' when none) and the icon's label. */
+  activityBadge(viewContainerId: string): Promise<{ text: string; label: string } | undefined> {
+    return request({ op: 'activityBadge', viewContainerId });
+  },
+
+  /** Hovers the first row of a view containing `text` and returns its tooltip's text. */
+  rowTooltip(viewContainerId: string, viewName: string, text: string): Promise<string> {
+    return request<string>({ op: 'rowTooltip', viewContainerId, viewName, text });
   },
 
   /** The welcome texts currently rendered in a view container. */

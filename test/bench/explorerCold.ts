@@ -1,0 +1,108 @@
+// Cold explorer benchmark (issue 20), in a real VS Code (code-server) with a counting proxy between
+// Dockside and a private engine holding exactly the containers under test: a fresh window, the Dockside
+// view opened → first row and all rows, the cold timeline from the extension host's start, `docker rm -f`
+// returned → row gone, engine requests during a burst of 280 creates, and a manual refresh; at 20, 300 and
+// 1,000 containers, the median of DOCKSIDE_BENCH_RUNS (5) fresh windows each. Prints figures only.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Docker from 'dockerode';
+import { runInCodeServer } from '../launchers/codeServer';
+import { PrivateEngine } from '../support/privateEngine';
+import { TEST_IMAGE, testDocker } from '../support/testEngine';
+import { CountingProxy } from './explorerProxy';
+import type { ColdProbeResults } from './host/explorerColdProbe';
+
+const SIZES = (process.env.DOCKSIDE_BENCH_SIZES ?? '20,300,1000').split(',').map(Number);
+const RUNS = Number(process.env.DOCKSIDE_BENCH_RUNS ?? 5);
+const PREFIX = 'cold';
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+
+export async function run(): Promise<void> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-bench-cold-'));
+  const engine = new PrivateEngine(path.join(tmp, 'engine'));
+  await engine.start();
+  const proxy = new CountingProxy(path.join(tmp, 'proxy.sock'), engine.socket);
+  await proxy.listen();
+  const docker = new Docker({ socketPath: engine.socket });
+  try {
+    await loadTestImage(docker);
+    let made = 0;
+    for (const size of SIZES) {
+      made = await fillTo(docker, made, size);
+      const runs: ColdProbeResults[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const results = path.join(tmp, `results-${size}-${i}.json`);
+        const workspace = fs.mkdtempSync(path.join(tmp, 'ws-'));
+        // The last run of the largest size also measures removal, a burst and a refresh.
+        const more = size !== 20 && i === RUNS - 1;
+        const code = await runInCodeServer({
+          testsModule: path.join(__dirname, 'host', 'explorerColdProbe'),
+          workspace,
+          env: {
+            DOCKER_HOST: proxy.host, DOCKSIDE_BENCH_RESULTS: results, DOCKSIDE_BENCH_COUNT: String(size), DOCKSIDE_BENCH_PREFIX: PREFIX,
+            DOCKSIDE_BENCH_ENGINE_SOCKET: engine.socket, ...(more ? { DOCKSIDE_BENCH_MORE: '1' } : {}),
+          },
+        });
+        if (code !== 0 || !fs.existsSync(results)) throw new Error(`cold explorer probe failed (${code}); see artifacts/code-server.log`);
+        runs.push(JSON.parse(fs.readFileSync(results, 'utf8')) as ColdProbeResults);
+        if (more) await removeBurst(docker);
+      }
+      report(size, runs, proxy);
+    }
+  } finally {
+    proxy.close();
+    await engine.destroy();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function report(size: number, runs: ColdProbeResults[], proxy: CountingProxy): void {
+  const first = runs.map((r) => r.firstRowAt - r.clickedAt);
+  const all = runs.map((r) => r.allRowsAt - r.clickedAt);
+  console.log(`${size} containers, ${runs.length} fresh windows: open the view → first row ${median(first).toFixed(0)} ms (${range(first)}), all listed ${median(all).toFixed(0)} ms (${range(all)})`);
+  // The cold timeline of the median run (by "all listed"), relative to the click.
+  const mid = runs[all.indexOf(median(all))] ?? runs[0];
+  const marks = [...mid.timeline.map((m) => ({ mark: m.mark, at: m.at })), { mark: 'click (view opened)', at: mid.clickedAt }, { mark: 'first row in the page', at: mid.firstRowAt }, { mark: `all ${size} rows in the page`, at: mid.allRowsAt }].sort((a, b) => a.at - b.at);
+  console.log('  cold timeline (ms from the click):');
+  for (const m of marks) console.log(`    ${(m.at - mid.clickedAt).toFixed(0).padStart(7)}  ${m.mark}`);
+  const more = runs.find((r) => r.removal);
+  if (more?.removal) console.log(`  docker rm -f returned → row gone: ${(more.removal.goneAt - more.removal.returnedAt).toFixed(0)} ms`);
+  if (more?.burst) {
+    const requests = proxy.between(more.burst.from, more.burst.to).filter((r) => !r.line.includes('/containers/create'));
+    console.log(`  engine requests while ${more.burst.count} containers are created: ${requests.length} (the creates themselves not counted)`);
+  }
+  if (more?.refresh) console.log(`  manual refresh at ${size + 280} containers → done: ${(more.refresh.to - more.refresh.from).toFixed(0)} ms`);
+}
+
+async function loadTestImage(docker: Docker): Promise<void> {
+  const tar = await testDocker().getImage(TEST_IMAGE).get();
+  const out = await docker.loadImage(tar);
+  await new Promise<void>((resolve, reject) => docker.modem.followProgress(out, (e: Error | null) => (e ? reject(e) : resolve())));
+}
+
+/** Creates containers (not started; a few running) until the engine holds `size`. */
+async function fillTo(docker: Docker, made: number, size: number): Promise<number> {
+  let next = made;
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    while (next < size) {
+      const i = next++;
+      const c = await docker.createContainer({ name: `${PREFIX}-${String(i).padStart(4, '0')}`, Image: TEST_IMAGE, Cmd: ['sleep', '3600'], HostConfig: { NetworkMode: 'none' } });
+      if (i % 50 === 0) await c.start();
+    }
+  }));
+  return size;
+}
+
+async function removeBurst(docker: Docker): Promise<void> {
+  const list = await docker.listContainers({ all: true, filters: JSON.stringify({ name: [`${PREFIX}-burst-`] }) });
+  let next = 0;
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    while (next < list.length) await docker.getContainer(list[next++].Id).remove({ force: true });
+  }));
+}

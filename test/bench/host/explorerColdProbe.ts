@@ -1,0 +1,74 @@
+// Loaded in a fresh extension host by the cold explorer benchmark (../explorerCold.ts). Dockside is not
+// active yet: the probe opens the Dockside view as a click would, times the first row and all rows in the
+// page, reads the cold timeline, then (when asked) times `docker rm -f` → row gone, a burst of creates and
+// a manual refresh. Engine requests are counted by the runner's proxy over the windows written here.
+import * as fs from 'node:fs';
+import Docker from 'dockerode';
+import * as vscode from 'vscode';
+import type { DocksideApi } from '../../../src/extension';
+import { uiBridge } from '../../integration/support/uiBridge';
+import { TEST_IMAGE } from '../../support/testEngine';
+
+const CONTAINER = 'dockside';
+
+export interface ColdProbeResults {
+  readonly clickedAt: number;
+  readonly firstRowAt: number;
+  readonly allRowsAt: number;
+  readonly timeline: readonly { readonly mark: string; readonly at: number }[];
+  readonly removal?: { readonly returnedAt: number; readonly goneAt: number };
+  readonly burst?: { readonly from: number; readonly to: number; readonly count: number };
+  readonly refresh?: { readonly from: number; readonly to: number };
+}
+
+export async function run(): Promise<void> {
+  const ext = vscode.extensions.getExtension<DocksideApi>('dockside.dockside');
+  if (!ext) throw new Error('Dockside is not installed in this host');
+  if (!uiBridge.available) throw new Error('the cold explorer benchmark reads the page: run it under the code-server launcher');
+  const count = Number(process.env.DOCKSIDE_BENCH_COUNT);
+  const prefix = process.env.DOCKSIDE_BENCH_PREFIX!;
+  // Let the workbench finish its own start-up before the "click".
+  await new Promise((r) => setTimeout(r, 1500));
+  const firstRow = uiBridge.waitForViewRow(CONTAINER, 'Containers', [prefix], { timeoutMs: 60_000 });
+  const allRows = uiBridge.waitForViewRow(CONTAINER, 'Containers', [prefix], { minSetSize: count, timeoutMs: 60_000 });
+  await new Promise((r) => setTimeout(r, 100)); // the page watches before the click
+  const clickedAt = Date.now();
+  await vscode.commands.executeCommand(`workbench.view.extension.${CONTAINER}`);
+  const [firstRowAt, allRowsAt] = await Promise.all([firstRow, allRows]);
+  const api = await ext.activate();
+  const results: ColdProbeResults = { clickedAt, firstRowAt, allRowsAt, timeline: api.coldTimeline() };
+  if (process.env.DOCKSIDE_BENCH_MORE) Object.assign(results, await measureMore(prefix, count));
+  fs.writeFileSync(process.env.DOCKSIDE_BENCH_RESULTS!, JSON.stringify(results));
+}
+
+async function measureMore(prefix: string, count: number): Promise<Partial<ColdProbeResults>> {
+  const docker = new Docker({ socketPath: process.env.DOCKSIDE_BENCH_ENGINE_SOCKET! });
+  // `docker rm -f` of a running container, sorted first so its row is on screen.
+  const victim = await docker.createContainer({ name: `0-${prefix}-victim`, Image: TEST_IMAGE, Cmd: ['sleep', '600'], HostConfig: { NetworkMode: 'none' } });
+  await victim.start();
+  await uiBridge.waitForViewRow(CONTAINER, 'Containers', [`0-${prefix}-victim`, 'Up']);
+  await new Promise((r) => setTimeout(r, 500));
+  const gone = uiBridge.waitForViewRowGone(CONTAINER, 'Containers', `0-${prefix}-victim`);
+  await new Promise((r) => setTimeout(r, 50));
+  await victim.remove({ force: true });
+  const returnedAt = Date.now();
+  const goneAt = await gone;
+  // A burst of 280 creates, as a compose up or a script makes them; until the last row shows.
+  await new Promise((r) => setTimeout(r, 1000));
+  const burstFrom = Date.now();
+  let next = 0;
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    while (next < 280) {
+      const i = next++;
+      await docker.createContainer({ name: `${prefix}-burst-${String(i).padStart(3, '0')}`, Image: TEST_IMAGE, Cmd: ['true'], HostConfig: { NetworkMode: 'none' } });
+    }
+  }));
+  await uiBridge.waitForViewRow(CONTAINER, 'Containers', [prefix], { minSetSize: count + 280, timeoutMs: 60_000 });
+  const burstTo = Date.now() + 1000;
+  await new Promise((r) => setTimeout(r, 1000));
+  // The refresh button: a full read and the repaint of what changed.
+  const refreshFrom = Date.now();
+  await vscode.commands.executeCommand('dockside.containers.refresh');
+  const refreshTo = Date.now();
+  return { removal: { returnedAt, goneAt }, burst: { from: burstFrom, to: burstTo, count: 280 }, refresh: { from: refreshFrom, to: refreshTo } };
+}

@@ -1,0 +1,197 @@
+// Issue 13, item 1: an event-driven tree must never end in a state the engine does not hold. 200
+// containers are started and ended in quick bursts on a private engine (so nobody else's containers
+// count) while the Containers view shows: `true`, `sleep 0.1`, restart policies, pause/unpause, rename,
+// remove. Each time the engine is quiet, every row (name, icon, description) and the badge must be what
+// `docker ps -a` says, five times over.
+import * as assert from 'node:assert/strict';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Docker from 'dockerode';
+import * as vscode from 'vscode';
+import type { DocksideApi } from '../../../src/extension';
+import { parseHumanDuration } from '../../../src/tree/containers/statusText';
+import { PrivateEngine } from '../../support/privateEngine';
+import { TEST_IMAGE, testDocker } from '../../support/testEngine';
+import { uiBridge } from '../support/uiBridge';
+import { waitFor } from '../support/waitFor';
+
+const CONTAINER = 'dockside';
+const REPETITIONS = 5;
+const PER_REPETITION = 40;
+/** The engine counts as quiet after this long without an event. */
+const QUIET_MS = 1000;
+
+/** The icon a row shows for a state (containerItem.ts; no health checks here). */
+const ICONS: Record<string, string> = { running: 'vm-running', paused: 'debug-pause', restarting: 'debug-restart', created: 'vm-outline', exited: 'vm-outline', dead: 'error', removing: 'trash' };
+
+/** "Up 3 seconds (Paused)" → ["Up (Paused)", 3000]: the words must match exactly, durations advance locally. */
+function splitStatus(status: string): [words: string, ms: number | undefined] {
+  const m = /^(Up|Exited \(-?\d+\)|Restarting \(-?\d+\)) (.+?)( ago)?( \((?:Paused|healthy|unhealthy|health: starting)\))?$/.exec(status);
+  if (!m) return [status, undefined];
+  return [`${m[1]}${m[3] ?? ''}${m[4] ?? ''}`, parseHumanDuration(m[2])];
+}
+
+interface Row {
+  label: string;
+  description: string;
+  icon: string;
+}
+
+/** What is wrong with the rows, compared with the engine's list ('' when nothing). */
+function differences(rows: readonly Row[], engine: readonly Docker.ContainerInfo[]): string {
+  const problems: string[] = [];
+  const byName = new Map(rows.map((r) => [r.label, r]));
+  if (rows.length !== engine.length) problems.push(`${rows.length} rows for ${engine.length} containers`);
+  for (const c of engine) {
+    const name = c.Names[0].replace(/^\//, '');
+    const row = byName.get(name);
+    if (!row) {
+      problems.push(`no row for ${name} (${c.Status})`);
+      continue;
+    }
+    if (row.icon !== ICONS[c.State]) problems.push(`${name}: icon ${row.icon}, the engine says ${c.State}`);
+    const parts = row.description.split(' · ');
+    if (!parts.includes(c.Image)) problems.push(`${name}: "${row.description}" does not name the image ${c.Image}`);
+    const [words, ms] = splitStatus(c.Status);
+    const shown = parts.map(splitStatus).find(([w]) => w === words);
+    if (!shown) problems.push(`${name}: "${row.description}", the engine says "${c.Status}"`);
+    // Shown durations advance between repaints (15 s ticks): a lower bound, at most one tick behind.
+    else if (ms !== undefined && shown[1] !== undefined && Math.abs(ms - shown[1]) > 20_000) problems.push(`${name}: "${row.description}" vs "${c.Status}"`);
+  }
+  const names = new Set(engine.map((c) => c.Names[0].replace(/^\//, '')));
+  for (const r of rows) if (!names.has(r.label)) problems.push(`row ${r.label} (${r.description}) for no container`);
+  return problems.join('\n');
+}
+
+describe('Containers view under churn', function () {
+  const engine = new PrivateEngine(path.join(os.tmpdir(), `dockside-test-churn-engine-${process.pid}`));
+  let docker: Docker;
+  let lastEventAt = Date.now();
+  let events: NodeJS.ReadableStream | undefined;
+  let api: DocksideApi;
+
+  before(async function () {
+    this.timeout(120_000);
+    const ext = vscode.extensions.getExtension<DocksideApi>('dockside.dockside');
+    assert.ok(ext);
+    api = await ext.activate();
+    await engine.start();
+    docker = new Docker({ socketPath: engine.socket });
+    // The private engine has no registry to pull from: give it the test image from the main engine.
+    await new Promise<void>((resolve, reject) => {
+      testDocker().getImage(TEST_IMAGE).get((error: Error | null, tar?: NodeJS.ReadableStream) => {
+        if (error || !tar) return reject(error ?? new Error('no image tar'));
+        docker.loadImage(tar, {}, (loadError: Error | null, out?: NodeJS.ReadableStream) => {
+          if (loadError || !out) return reject(loadError ?? new Error('no load output'));
+          docker.modem.followProgress(out, (e: Error | null) => (e ? reject(e) : resolve()));
+        });
+      });
+    });
+    events = (await docker.getEvents({})) as NodeJS.ReadableStream;
+    events.on('data', () => (lastEventAt = Date.now()));
+    await vscode.workspace.getConfiguration('dockside').update('engine.host', engine.host, vscode.ConfigurationTarget.Global);
+    await waitFor('the private engine to connect', () => api.engineState().kind === 'connected' && api.engineState().endpoint?.host === engine.host, 30_000);
+    await vscode.commands.executeCommand('dockside.containers.focus');
+    await waitFor('the event stream', () => api.explorerStreaming());
+  });
+
+  after(async function () {
+    this.timeout(90_000);
+    (events as unknown as { destroy?: () => void } | undefined)?.destroy?.();
+    await vscode.workspace.getConfiguration('dockside').update('engine.host', undefined, vscode.ConfigurationTarget.Global);
+    await engine.destroy();
+  });
+
+  /** Creates (and starts, unless `start` is false) a container of the churn; resolves when the engine took it. */
+  async function churnContainer(name: string, cmd: string[], options: { restart?: string; start?: boolean } = {}): Promise<Docker.Container> {
+    const c = await docker.createContainer({
+      name,
+      Image: TEST_IMAGE,
+      Cmd: cmd,
+      HostConfig: { NetworkMode: 'none', RestartPolicy: options.restart ? { Name: options.restart, MaximumRetryCount: 2 } : undefined },
+    });
+    if (options.start !== false) await c.start();
+    return c;
+  }
+
+  /** One burst: PER_REPETITION containers doing different things at once, and most of the last burst removed. */
+  async function burst(rep: number, previous: string[]): Promise<string[]> {
+    const made: string[] = [];
+    const jobs: (() => Promise<unknown>)[] = previous.filter((_, i) => i % 4 !== 0).map((id) => () => docker.getContainer(id).remove({ force: true }));
+    for (let i = 0; i < PER_REPETITION; i++) {
+      const name = `churn-${rep}-${String(i).padStart(2, '0')}`;
+      const keep = async (c: Docker.Container) => (made.push(c.id), c);
+      switch (i % 8) {
+        case 0: jobs.push(() => churnContainer(name, ['true']).then(keep)); break;
+        case 1: jobs.push(() => churnContainer(name, ['sleep', '0.1']).then(keep)); break;
+        case 2: jobs.push(() => churnContainer(name, ['sh', '-c', 'sleep 0.1; exit 3'], { restart: 'on-failure' }).then(keep)); break;
+        case 3: jobs.push(() => churnContainer(name, ['sleep', '600']).then(keep).then((c) => c.pause())); break;
+        case 4: jobs.push(() => churnContainer(name, ['sleep', '600']).then(keep).then(async (c) => (await c.pause(), await c.unpause()))); break;
+        case 5: jobs.push(() => churnContainer(name, ['sleep', '0.2']).then(keep).then((c) => c.rename({ name: `${name}-renamed` }))); break;
+        case 6: jobs.push(() => churnContainer(name, ['sleep', '600']).then((c) => c.remove({ force: true }))); break;
+        case 7: jobs.push(() => churnContainer(name, ['true'], { start: false }).then(keep)); break;
+      }
+    }
+    // A few at a time, as people and scripts start them: the engine stays busy, events interleave.
+    let next = 0;
+    await Promise.all(Array.from({ length: 12 }, async () => {
+      while (next < jobs.length) await jobs[next++]();
+    }));
+    return made;
+  }
+
+  /** `docker ps -a` once the engine has committed everything it reported (an inspect waits for each). */
+  async function engineList(): Promise<Docker.ContainerInfo[]> {
+    const list = await docker.listContainers({ all: true });
+    await Promise.all(list.map((c) => docker.getContainer(c.Id).inspect().catch(() => undefined)));
+    return docker.listContainers({ all: true });
+  }
+
+  it('shows exactly what the engine holds each time it is quiet, over 5 bursts of 40', async function () {
+    this.timeout(240_000);
+    if (!uiBridge.available) this.skip();
+    let previous: string[] = [];
+    for (let rep = 0; rep < REPETITIONS; rep++) {
+      const t0 = Date.now();
+      previous = await burst(rep, previous);
+      const t1 = Date.now();
+      await waitFor('the engine to be quiet', () => Date.now() - lastEventAt > QUIET_MS, 60_000, 50);
+      const truth = await engineList();
+      const running = truth.filter((c) => c.State === 'running' || c.State === 'restarting').length;
+      let last = '';
+      try {
+        // The tree has had QUIET_MS since the last event; a read in flight may still land.
+        await waitFor('the tree to equal `docker ps -a`', async () => {
+          last = differences(await uiBridge.allViewRows(CONTAINER, 'Containers'), truth);
+          const badge = await uiBridge.activityBadge(CONTAINER);
+          const badgeText = badge?.text ?? '';
+          if (badgeText !== (running ? String(running) : '')) last += `\nbadge "${badgeText}", ${running} running`;
+          else if (running && !badge?.label.includes(String(running))) last += `\nbadge tooltip "${badge?.label}", ${running} running`;
+          return last === '';
+        }, 5000, 250);
+        console.log(`    burst ${rep + 1}: ${t1 - t0} ms of churn, quiet and compared after ${Date.now() - t1} ms (${truth.length} containers)`);
+      } catch {
+        await uiBridge.screenshot(`churn-${rep}`);
+        assert.fail(`after burst ${rep + 1} of ${REPETITIONS}, the tree differs from the engine:\n${last}`);
+      }
+    }
+  });
+
+  // Issue 13, item 2: the status in a row advances with time (no engine read); its tooltip must say the same.
+  it('shows in each tooltip the status its row shows, also long after the engine last reported it', async function () {
+    this.timeout(60_000);
+    if (!uiBridge.available) this.skip();
+    const name = 'churn-tooltip';
+    const created = Date.now();
+    await churnContainer(name, ['sleep', '600']);
+    // Rows advance every 15 s: wait until this one no longer says what the engine said at its start.
+    const row = await waitFor('the row status to advance', async () => {
+      const r = (await uiBridge.allViewRows(CONTAINER, 'Containers')).find((x) => x.label === name);
+      return r && /Up \d+ seconds/.test(r.description) ? r : undefined;
+    }, 30_000, 500);
+    assert.ok(Date.now() - created > 10_000, 'the row advanced without an engine read');
+    const status = row.description.split(' · ').find((p) => p.startsWith('Up '))!;
+    const tooltip = await uiBridge.rowTooltip(CONTAINER, 'Containers', name);
+    assert.match(tooltip.split('\n')[0], new RegExp(`${name}.*${status}`), `the tooltip's first line says the row's "${status}": ${tooltip}`);
+  });
+});
