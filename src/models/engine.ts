@@ -14,7 +14,7 @@ export interface EngineEndpointDescription {
 /** tlsVerifyZero: DOCKER_TLS_VERIFY=0 still verifies, as in the docker CLI; the user may have meant otherwise. */
 export type EndpointWarning = 'tlsUnverified' | 'plainTcp' | 'tlsVerifyZero';
 
-export type EndpointSource = 'setting' | 'settingContext' | 'DOCKER_HOST' | 'DOCKER_CONTEXT' | 'currentContext' | 'default';
+export type EndpointSource = 'setting' | 'settingContext' | 'DOCKER_HOST' | 'DOCKER_CONTEXT' | 'currentContext' | 'default' | 'workspace';
 
 export interface EngineVersion {
   readonly version: string;
