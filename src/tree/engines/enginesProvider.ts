@@ -89,7 +89,7 @@ export class EnginesProvider implements vscode.TreeDataProvider<EngineNode>, vsc
       c.current ? vscode.l10n.t('current') : undefined,
       primary ? vscode.l10n.t('shown here') : undefined,
     ].filter(Boolean);
-    item.description = [stateText(state, this.visible), c.host, marks.length ? `(${marks.join(', ')})` : undefined].filter(Boolean).join(' · ');
+    item.description = [marks.length ? `(${marks.join(', ')})` : undefined, stateText(state, this.visible), c.host].filter(Boolean).join(' · ');
     item.iconPath = stateIcon(state, c.current);
     item.tooltip = tooltip(c, state);
     const flags = [c.kind === 'context' ? 'context' : 'host', c.contextName && c.contextName !== 'default' ? 'removable' : undefined, c.current ? 'current' : undefined, primary ? 'shown' : undefined];
