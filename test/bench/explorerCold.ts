@@ -71,6 +71,8 @@ function report(size: number, runs: ColdProbeResults[], proxy: CountingProxy): v
   const marks = [...mid.timeline.map((m) => ({ mark: m.mark, at: m.at })), { mark: 'click (view opened)', at: mid.clickedAt }, { mark: 'first row in the page', at: mid.firstRowAt }, { mark: `all ${size} rows in the page`, at: mid.allRowsAt }].sort((a, b) => a.at - b.at);
   console.log('  cold timeline (ms from the click):');
   for (const m of marks) console.log(`    ${(m.at - mid.clickedAt).toFixed(0).padStart(7)}  ${m.mark}`);
+  const badge = (b: ColdProbeResults['badge']) => `"${b?.text}" (${b?.label})`;
+  console.log(`  badge on first open: ${runs.map((r) => `${badge(r.badge)}, 2 s later ${badge(r.badgeLater)}`).join('; ')}`);
   const more = runs.find((r) => r.removal);
   if (more?.removal) console.log(`  docker rm -f returned → row gone: ${(more.removal.goneAt - more.removal.returnedAt).toFixed(0)} ms`);
   if (more?.burst) {

@@ -16,6 +16,10 @@ export interface ColdProbeResults {
   readonly firstRowAt: number;
   readonly allRowsAt: number;
   readonly timeline: readonly { readonly mark: string; readonly at: number }[];
+  /** The activity bar badge and its label right after the first open (issue 13, item 3). */
+  readonly badge?: { readonly text: string; readonly label: string };
+  /** The same, two seconds later. */
+  readonly badgeLater?: { readonly text: string; readonly label: string };
   readonly removal?: { readonly returnedAt: number; readonly goneAt: number };
   readonly burst?: { readonly from: number; readonly to: number; readonly count: number };
   readonly refresh?: { readonly from: number; readonly to: number };
@@ -36,7 +40,10 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand(`workbench.view.extension.${CONTAINER}`);
   const [firstRowAt, allRowsAt] = await Promise.all([firstRow, allRows]);
   const api = await ext.activate();
-  const results: ColdProbeResults = { clickedAt, firstRowAt, allRowsAt, timeline: api.coldTimeline() };
+  const badge = await uiBridge.activityBadge(CONTAINER);
+  await new Promise((r) => setTimeout(r, 2000));
+  const badgeLater = await uiBridge.activityBadge(CONTAINER);
+  const results: ColdProbeResults = { clickedAt, firstRowAt, allRowsAt, timeline: api.coldTimeline?.() ?? [], badge, badgeLater };
   if (process.env.DOCKSIDE_BENCH_MORE) Object.assign(results, await measureMore(prefix, count));
   fs.writeFileSync(process.env.DOCKSIDE_BENCH_RESULTS!, JSON.stringify(results));
 }
