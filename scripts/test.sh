@@ -11,6 +11,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund >/dev/null
 fi
 bash scripts/prepare-engine.sh
+bash scripts/prepare-remote-engines.sh
 # unzip: the .vsix test; shellcheck: the ShellCheck rules; iproute2: veth parents for macvlan tests;
 # docker-registry + apache2-utils: the private registry (htpasswd) of the push/pull tests.
 apt_install unzip shellcheck iproute2 docker-registry apache2-utils

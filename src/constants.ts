@@ -8,6 +8,18 @@ export const Views = {
   images: 'dockside.images',
   networks: 'dockside.networks',
   volumes: 'dockside.volumes',
+  engines: 'dockside.engines',
+} as const;
+
+/** The Engines view (issue 15). */
+export const EngineCommands = {
+  createContext: 'dockside.engines.createContext',
+  useContext: 'dockside.engines.useContext',
+  removeContext: 'dockside.engines.removeContext',
+  inspectContext: 'dockside.engines.inspectContext',
+  showHere: 'dockside.engines.showHere',
+  followCli: 'dockside.engines.followCli',
+  refresh: 'dockside.engines.refresh',
 } as const;
 
 export const Commands = {
@@ -61,4 +73,5 @@ export const SettingKeys = {
   engineHost: 'engine.host',
   engineContext: 'engine.context',
   requestTimeoutSeconds: 'engine.requestTimeoutSeconds',
+  addedEngines: 'engines',
 } as const;

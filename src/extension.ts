@@ -11,11 +11,12 @@ import { launchDockerfileClientOnDemand } from './dockerfileClientLauncher';
 import { ReadOnlyDocuments } from './inspect/readOnlyDocuments';
 import { createLog } from './log';
 import { bindEngineContextKeys } from './session/engineContextKeys';
-import { EngineSession } from './session/engineSession';
+import { EngineRegistry } from './session/engineRegistry';
 import type { EngineState } from './session/engineState';
 import { Settings } from './settings';
 import { createEngineStatusItem } from './status/engineStatusItem';
 import { Explorer } from './tree/explorer';
+import { EnginesView } from './tree/engines/enginesView';
 import { TerminalServices } from './terminals/terminalServices';
 import type { StatsService } from './stats/statsService';
 
@@ -44,7 +45,9 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   timeline.mark('bundle evaluation started', bundleEvaluationStart);
   const log = createLog();
   const settings = new Settings();
-  const session = new EngineSession(settings, log);
+  const engines = new EngineRegistry(settings, log, context.workspaceState);
+  const session = engines.primary;
+  const enginesView = new EnginesView(engines);
   const terminals = new TerminalServices(session, log, context.extensionUri);
   const explorer = new Explorer(session, settings, log, context.workspaceState, terminals.stats, timeline);
   const registries = createRegistries(context, session, log);
@@ -52,13 +55,14 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   const commands = new LazyCommands(declaredCommands(context), { session, log }, () => {
     // Required here, not imported above: the bundle evaluates the command modules only when this runs.
     const { createCommandTable } = require('./commands/commandTable') as typeof import('./commands/commandTable');
-    return createCommandTable({ context, session, log, explorer, terminals, documents, registries });
+    return createCommandTable({ context, session, log, explorer, terminals, documents, registries, engines, enginesView });
   });
 
   context.subscriptions.push(
     log,
     settings,
-    session,
+    engines,
+    enginesView,
     explorer,
     bindEngineContextKeys(session),
     createEngineStatusItem(session),

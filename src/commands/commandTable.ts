@@ -4,10 +4,13 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { ReadOnlyDocuments } from '../inspect/readOnlyDocuments';
+import type { EngineRegistry } from '../session/engineRegistry';
 import type { TerminalServices } from '../terminals/terminalServices';
+import type { EnginesView } from '../tree/engines/enginesView';
 import type { Explorer } from '../tree/explorer';
 import type { CommandHandler, CommandServices } from './commandWrapper';
 import { deliveryCommandTable, type Registries } from './deliveryCommands';
+import { engineCommandTable } from './engines/index';
 import { explorerCommandTable } from './index';
 import { manageCommandTable } from './manageCommands';
 import { terminalCommandTable } from './terminals/index';
@@ -18,6 +21,8 @@ export interface CommandTableDependencies extends CommandServices {
   readonly terminals: TerminalServices;
   readonly documents: ReadOnlyDocuments;
   readonly registries: Registries;
+  readonly engines: EngineRegistry;
+  readonly enginesView: EnginesView;
 }
 
 export interface CommandTable {
@@ -35,6 +40,7 @@ export function createCommandTable(deps: CommandTableDependencies): CommandTable
       ...manageCommandTable(deps, deps.documents, refreshViews),
       ...delivery.handlers,
       ...terminalCommandTable(deps.terminals),
+      ...engineCommandTable(deps.engines, deps.enginesView),
     },
     disposables: delivery.disposables,
   };

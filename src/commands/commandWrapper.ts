@@ -1,13 +1,11 @@
 // The one wrapper every command runs through: cancellation is silent, an engine error becomes its
 // mapped sentence, anything else one generic sentence; the whole error always goes to the log.
 import * as vscode from 'vscode';
+import type { SessionServices } from '../session/sessionServices';
 import { showErrorWithLog } from '../log';
-import type { EngineSession } from '../session/engineSession';
 
-export interface CommandServices {
-  readonly session: EngineSession;
-  readonly log: vscode.LogOutputChannel;
-}
+/** Commands get what every session user gets (defined in session/, so that helpers below need not import commands/). */
+export type CommandServices = SessionServices;
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 

@@ -56,6 +56,7 @@ function sourceLabel(source: string): string {
     case 'DOCKER_HOST': return 'DOCKER_HOST';
     case 'DOCKER_CONTEXT': return 'DOCKER_CONTEXT';
     case 'currentContext': return vscode.l10n.t('the current docker context');
+    case 'workspace': return vscode.l10n.t('your choice for this workspace (Engines view)');
     default: return vscode.l10n.t('the default socket');
   }
 }

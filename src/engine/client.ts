@@ -2,6 +2,7 @@
 import type Docker from 'dockerode';
 import type { EngineEndpoint } from './connection';
 import { createDocker } from './dial';
+import type { ConfirmHostKey } from './ssh/sshDialAgent';
 import { EngineError, MINIMUM_API_VERSION, apiVersionAtLeast, toEngineError } from './errors';
 import { mapContainer, mapImage, mapInfo, mapNetwork, mapVersion, mapVolume } from './mappers';
 import type { ContainerSummary } from '../models/container';
@@ -13,6 +14,10 @@ import type { VolumeSummary } from '../models/volume';
 export interface EngineClientOptions {
   /** Short requests (ping, lists, inspect) give up after this long. Streams are not limited. */
   readonly requestTimeoutMs?: number;
+  /** ssh:// engines: asked about a host key that is in no known_hosts file (refused without it). */
+  readonly confirmHostKey?: ConfirmHostKey;
+  /** ssh:// engines: an ssh_config read instead of ~/.ssh/config (`ssh -F`). */
+  readonly sshConfigFile?: string;
 }
 
 export interface ContainerListFilter {
@@ -31,7 +36,13 @@ export class EngineClient {
     docker?: Docker,
   ) {
     this.timeoutMs = options.requestTimeoutMs ?? 15_000;
-    this.docker = docker ?? createDocker(endpoint);
+    this.docker = docker ?? createDocker(endpoint, { confirmHostKey: options.confirmHostKey, sshConfigFile: options.sshConfigFile });
+  }
+
+  /** Closes kept-alive connections (ssh channels, TLS sockets) of a client that is no longer used. */
+  close(): void {
+    const agent = (this.docker.modem as { agent?: { destroy?: () => void } }).agent;
+    agent?.destroy?.();
   }
 
   /** Answers when the engine is up; throws `apiTooOld` when it speaks an API older than we need. */

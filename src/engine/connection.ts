@@ -14,6 +14,8 @@ export interface TlsFiles {
   readonly key?: string;
   /** False only when the user asked to skip verification. */
   readonly verify: boolean;
+  /** Set when the files come from DOCKER_CERT_PATH, so a missing file can be explained in those terms. */
+  readonly certPathVariable?: 'DOCKER_CERT_PATH';
 }
 
 export interface EngineEndpoint extends EngineEndpointDescription {
@@ -68,20 +70,36 @@ function defaultEndpoint(platform: NodeJS.Platform, source: EndpointSource, cont
 }
 
 function hostEndpoint(host: string, source: EndpointSource, env: NodeJS.ProcessEnv, configDir: string): EngineEndpoint {
-  const url = normaliseHost(host);
-  const tlsVerify = isTruthy(env.DOCKER_TLS_VERIFY);
+  const url = parseEngineHost(host, source);
   const isTcp = url.startsWith('tcp://') || url.startsWith('https://');
-  if (isTcp && (tlsVerify || url.startsWith('https://'))) {
+  const tls = tlsFromEnvironment(env, url.startsWith('https://'));
+  if (isTcp && tls) {
     const certDir = env.DOCKER_CERT_PATH || configDir;
     const tlsFiles: TlsFiles = {
       ca: path.join(certDir, 'ca.pem'),
       cert: path.join(certDir, 'cert.pem'),
       key: path.join(certDir, 'key.pem'),
-      verify: tlsVerify,
+      verify: tls.verify,
+      certPathVariable: env.DOCKER_CERT_PATH ? 'DOCKER_CERT_PATH' : undefined,
     };
-    return { label: url, host: url, source, tls: true, tlsFiles };
+    const warning = tls.verifyDespiteZero ? 'tlsVerifyZero' : tls.verify ? undefined : 'tlsUnverified';
+    return { label: url, host: url, source, tls: true, tlsFiles, warning };
   }
-  return { label: url, host: url, source, tls: false };
+  return { label: url, host: url, source, tls: false, warning: isTcp ? 'plainTcp' : undefined };
+}
+
+/**
+ * The docker CLI's TLS switches (cli/flags/options.go: `os.Getenv("DOCKER_TLS_VERIFY") != ""`): any non-empty
+ * DOCKER_TLS_VERIFY, "0" and "false" included, means TLS *with* verification (checked against docker 28 in
+ * remoteEngines.live.test.ts); DOCKER_TLS set to anything means TLS without verification. Dockside follows
+ * the CLI, the stricter reading, and says so when the value looks like an attempt to turn verification off.
+ * Returns undefined when the connection is plain.
+ */
+export function tlsFromEnvironment(env: NodeJS.ProcessEnv, https = false): { verify: boolean; verifyDespiteZero: boolean } | undefined {
+  const verify = env.DOCKER_TLS_VERIFY;
+  if (verify !== undefined && verify !== '') return { verify: true, verifyDespiteZero: !isTruthy(verify) };
+  if ((env.DOCKER_TLS !== undefined && env.DOCKER_TLS !== '') || https) return { verify: false, verifyDespiteZero: false };
+  return undefined;
 }
 
 function contextEndpoint(
@@ -111,21 +129,23 @@ function contextEndpoint(
   if (!docker?.Host) {
     throw new EngineError('contextNotFound', `docker context "${name}" has no docker endpoint`, { context: name });
   }
-  const url = normaliseHost(docker.Host);
+  const url = parseEngineHost(docker.Host, source, name);
   const tlsDir = path.join(configDir, 'contexts', 'tls', digest, 'docker');
   const ca = path.join(tlsDir, 'ca.pem');
   const hasTls = readFile(ca) !== undefined || readFile(path.join(tlsDir, 'cert.pem')) !== undefined;
   const base = { label: name, host: url, source, contextName: name };
-  if (url.startsWith('tcp://') && hasTls) {
+  // The CLI uses TLS for a context with TLS material or with SkipTLSVerify (cli/context/docker/load.go).
+  if (url.startsWith('tcp://') && (hasTls || docker.SkipTLSVerify)) {
+    const cert = path.join(tlsDir, 'cert.pem');
     const tlsFiles: TlsFiles = {
       ca: readFile(ca) !== undefined ? ca : undefined,
-      cert: path.join(tlsDir, 'cert.pem'),
-      key: path.join(tlsDir, 'key.pem'),
+      cert: readFile(cert) !== undefined ? cert : undefined,
+      key: readFile(cert) !== undefined ? path.join(tlsDir, 'key.pem') : undefined,
       verify: !docker.SkipTLSVerify,
     };
-    return { ...base, tls: true, tlsFiles };
+    return { ...base, tls: true, tlsFiles, warning: docker.SkipTLSVerify ? 'tlsUnverified' : undefined };
   }
-  return { ...base, tls: false };
+  return { ...base, tls: false, warning: url.startsWith('tcp://') ? 'plainTcp' : undefined };
 }
 
 function readCurrentContext(configDir: string, readFile: (file: string) => string | undefined): string | undefined {
@@ -140,12 +160,36 @@ function readCurrentContext(configDir: string, readFile: (file: string) => strin
   }
 }
 
-function normaliseHost(host: string): string {
+const SCHEMES = ['unix:', 'npipe:', 'tcp:', 'ssh:', 'http:', 'https:'];
+
+/**
+ * Checks an engine address the way the CLI's ParseHost does and says what is wrong with a bad one. A bare
+ * path is what people paste from `ls /var/run`: it is taken as a unix socket.
+ */
+export function parseEngineHost(host: string, source: EndpointSource, context?: string): string {
   const trimmed = host.trim();
-  // A bare path is what people paste from `ls /var/run`: treat it as a unix socket.
   if (trimmed.startsWith('/')) return `unix://${trimmed}`;
+  const fail = (problem: InvalidHostProblem) => {
+    throw new EngineError('invalidHost', `engine host "${trimmed}" (${source}): ${problem}`, { endpoint: trimmed, context, origin: source, problem });
+  };
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) fail('noScheme');
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed);
+  } catch {
+    return fail('unparsable');
+  }
+  if (!SCHEMES.includes(parsed.protocol)) fail('scheme');
+  if (parsed.protocol === 'unix:' || parsed.protocol === 'npipe:') {
+    if (trimmed.length <= parsed.protocol.length + 2) fail('noPath');
+    return trimmed;
+  }
+  if (!parsed.hostname) fail('noHostname');
+  if (parsed.protocol !== 'ssh:' && parsed.pathname && parsed.pathname !== '/') fail('path');
   return trimmed;
 }
+
+export type InvalidHostProblem = 'noScheme' | 'unparsable' | 'scheme' | 'noPath' | 'noHostname' | 'path';
 
 function isTruthy(value: string | undefined): boolean {
   return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';

@@ -1,14 +1,36 @@
 // Turns a resolved endpoint into dockerode's connection options.
 import * as fs from 'node:fs';
+import * as https from 'node:https';
 import Docker from 'dockerode';
-import type { EngineEndpoint } from './connection';
+import type { EngineEndpoint, TlsFiles } from './connection';
 import { EngineError } from './errors';
+import { SshDialAgent, type ConfirmHostKey } from './ssh/sshDialAgent';
 
-export function createDocker(endpoint: EngineEndpoint): Docker {
-  return new Docker(dialOptions(endpoint));
+export interface DialSettings {
+  /** Asked when an ssh host's key is in no known_hosts file; without it such hosts are refused. */
+  readonly confirmHostKey?: ConfirmHostKey;
+  readonly sshConfigFile?: string;
 }
 
-export function dialOptions(endpoint: EngineEndpoint): Docker.DockerOptions {
+/** The variables docker-modem reads as defaults and merges under our options (see createDocker). */
+const MODEM_ENVIRONMENT = ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_CLIENT_TIMEOUT', 'DOCKER_PATH_PREFIX'] as const;
+
+export function createDocker(endpoint: EngineEndpoint, settings: DialSettings = {}): Docker {
+  const options = dialOptions(endpoint, settings);
+  // docker-modem builds its defaults from process.env and lays our options over them: with DOCKER_HOST=tcp://…
+  // in the environment its `host` wins over our `socketPath`, and a DOCKER_CERT_PATH without ca.pem throws
+  // ENOENT while constructing. The endpoint we resolved (and show) must be the one dialled, so the modem is
+  // built with those variables hidden; the constructor is synchronous, so nothing else runs meanwhile.
+  const saved = MODEM_ENVIRONMENT.map((name) => [name, process.env[name]] as const);
+  for (const [name] of saved) delete process.env[name];
+  try {
+    return new Docker(options);
+  } finally {
+    for (const [name, value] of saved) if (value !== undefined) process.env[name] = value;
+  }
+}
+
+export function dialOptions(endpoint: EngineEndpoint, settings: DialSettings = {}): Docker.DockerOptions {
   const url = endpoint.host;
   if (url.startsWith('unix://')) return { socketPath: url.slice('unix://'.length) };
   if (url.startsWith('npipe://')) return { socketPath: url.slice('npipe://'.length).replace(/\//g, '\\') };
@@ -17,32 +39,40 @@ export function dialOptions(endpoint: EngineEndpoint): Docker.DockerOptions {
   try {
     parsed = new URL(url);
   } catch (cause) {
-    throw new EngineError('unreachable', `cannot parse engine host "${url}"`, { endpoint: url, cause });
+    throw new EngineError('invalidHost', `cannot parse engine host "${url}"`, { endpoint: url, problem: 'unparsable', cause });
   }
   if (parsed.protocol === 'ssh:') {
-    return {
-      protocol: 'ssh',
-      host: parsed.hostname,
-      port: parsed.port ? Number(parsed.port) : 22,
-      username: decodeURIComponent(parsed.username) || undefined,
-      // The agent carries the user's keys, as with `docker -H ssh://`.
-      sshOptions: { agent: process.env.SSH_AUTH_SOCK },
-    } as Docker.DockerOptions;
+    // Plain HTTP over the dial-stdio channels the agent opens; the host name is only the Host header.
+    return { protocol: 'http', host: 'docker', port: 80, agent: new SshDialAgent(url, { confirmHostKey: settings.confirmHostKey, configFile: settings.sshConfigFile }) } as Docker.DockerOptions;
   }
   if (parsed.protocol === 'tcp:' || parsed.protocol === 'http:' || parsed.protocol === 'https:') {
     const tls = endpoint.tls;
     const options: Docker.DockerOptions = {
       protocol: tls ? 'https' : 'http',
-      host: parsed.hostname,
+      host: parsed.hostname.replace(/^\[(.*)\]$/, '$1'),
       port: parsed.port ? Number(parsed.port) : tls ? 2376 : 2375,
     };
-    if (tls && endpoint.tlsFiles) {
-      const f = endpoint.tlsFiles;
-      const read = (file: string | undefined) => (file && fs.existsSync(file) ? fs.readFileSync(file) : undefined);
-      Object.assign(options, { ca: read(f.ca), cert: read(f.cert), key: read(f.key) });
-      if (!f.verify) Object.assign(options, { rejectUnauthorized: false });
-    }
+    if (tls) Object.assign(options, tlsOptions(endpoint, endpoint.tlsFiles));
     return options;
   }
-  throw new EngineError('unreachable', `unsupported engine host scheme "${parsed.protocol}" in ${url}`, { endpoint: url });
+  throw new EngineError('invalidHost', `unsupported engine host scheme "${parsed.protocol}" in ${url}`, { endpoint: url, problem: 'scheme' });
+}
+
+/**
+ * The CLI's rules (cli/flags/options.go, go-connections/tlsconfig): verification needs the CA file and fails
+ * clearly without it; a client certificate is presented when cert.pem and key.pem are there.
+ */
+function tlsOptions(endpoint: EngineEndpoint, files: TlsFiles | undefined): Record<string, unknown> {
+  if (!files) return { agent: new https.Agent({ keepAlive: true, rejectUnauthorized: false }) };
+  const missing = (file: string) =>
+    new EngineError('tlsMaterialMissing', `${file} does not exist`, { endpoint: endpoint.host, file, variable: files.certPathVariable });
+  const read = (file: string | undefined) => (file && fs.existsSync(file) ? fs.readFileSync(file) : undefined);
+  const ca = read(files.ca);
+  if (files.verify && !ca) throw missing(files.ca ?? 'ca.pem');
+  const cert = read(files.cert);
+  const key = read(files.key);
+  if (cert && !key) throw missing(files.key ?? 'key.pem');
+  // docker-modem hands only ca/cert/key to https.request, never rejectUnauthorized: an agent of our own
+  // carries all four (an agent's options win over the request's).
+  return { agent: new https.Agent({ keepAlive: true, ca: files.verify ? ca : undefined, cert, key, rejectUnauthorized: files.verify }) };
 }

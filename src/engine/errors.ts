@@ -1,5 +1,6 @@
 // Every engine failure becomes one of a few typed codes with one sentence the user can act on.
 // The whole original error stays attached (`cause`) for the log.
+import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 
 export type EngineErrorCode =
@@ -11,6 +12,11 @@ export type EngineErrorCode =
   | 'apiTooOld'
   | 'contextNotFound'
   | 'tlsFailure'
+  | 'invalidHost'
+  | 'tlsMaterialMissing'
+  | 'hostKeyUnknown'
+  | 'hostKeyChanged'
+  | 'sshAuthFailed'
   | 'cancelled'
   | 'engineFailure';
 
@@ -25,6 +31,15 @@ export interface EngineErrorDetails {
   readonly minimumApiVersion?: string;
   readonly timeoutMs?: number;
   readonly cause?: unknown;
+  /** invalidHost: which setting or variable held the address, and what is wrong with it. */
+  readonly origin?: string;
+  readonly problem?: string;
+  /** tlsMaterialMissing: the file that is not there, and the variable that named its folder. */
+  readonly file?: string;
+  readonly variable?: string;
+  /** hostKeyUnknown / hostKeyChanged: the key the server offered (SHA256:...) and the file checked. */
+  readonly fingerprint?: string;
+  readonly knownHostsFile?: string;
 }
 
 export class EngineError extends Error {
@@ -66,10 +81,39 @@ export function describeEngineError(error: EngineError): string {
       return l10n.t('The docker context "{0}" does not exist or has no Docker endpoint. Choose another with "docker context use" or the dockside.engine.context setting.', d.context ?? '?');
     case 'tlsFailure':
       return l10n.t('The TLS connection to {0} failed. Check DOCKER_CERT_PATH and the certificates in it.', where);
+    case 'invalidHost':
+      return describeInvalidHost(d);
+    case 'tlsMaterialMissing':
+      return d.variable
+        ? l10n.t('{0} points to {1}, which has no {2}. Put the certificate there, or unset {0}.', d.variable, path.dirname(d.file ?? ''), path.basename(d.file ?? ''))
+        : l10n.t('The TLS file {0} for {1} does not exist. Add it, or recreate the context with its certificates.', d.file ?? '?', where);
+    case 'hostKeyUnknown':
+      return l10n.t('The ssh host {0} is not in {1} (its key is {2}); Dockside did not connect. Connect once with ssh to check and add the key, or accept it when Dockside asks.', where, d.knownHostsFile ?? 'known_hosts', d.fingerprint ?? '?');
+    case 'hostKeyChanged':
+      return l10n.t('The ssh host key of {0} has changed (it is now {1}) and does not match {2}. Dockside refused to connect: someone may be intercepting the connection. If the change is expected, remove the old key with ssh-keygen -R.', where, d.fingerprint ?? '?', d.knownHostsFile ?? 'known_hosts');
+    case 'sshAuthFailed':
+      return l10n.t('The ssh server {0} accepted none of your keys. Load a key into ssh-agent (ssh-add) or name it with IdentityFile in ~/.ssh/config.', where);
     case 'cancelled':
       return l10n.t('Cancelled.');
     case 'engineFailure':
       return l10n.t('The Docker engine reported an error: {0}', d.engineMessage ?? error.message);
+  }
+}
+
+function describeInvalidHost(d: EngineErrorDetails): string {
+  const value = d.endpoint ?? '';
+  const from = d.origin === 'DOCKER_HOST' ? 'DOCKER_HOST' : d.context ? l10n.t('the docker context "{0}"', d.context) : 'dockside.engine.host';
+  switch (d.problem) {
+    case 'noScheme':
+      return l10n.t('The engine address "{0}" in {1} has no scheme. Write it as tcp://{0}, unix:///path/to/docker.sock or ssh://user@host.', value, from);
+    case 'scheme':
+      return l10n.t('The engine address "{0}" in {1} uses a scheme Docker does not know. Use tcp://, unix://, ssh:// or npipe://.', value, from);
+    case 'noPath':
+      return l10n.t('The engine address "{0}" in {1} names no socket. Write the socket path after the scheme, for example unix:///var/run/docker.sock.', value, from);
+    case 'path':
+      return l10n.t('The engine address "{0}" in {1} has a path; a tcp engine address is only tcp://host:port.', value, from);
+    default:
+      return l10n.t('The engine address "{0}" in {1} is not a valid address. Write it as tcp://host:port, unix:///path/to/docker.sock or ssh://user@host.', value, from);
   }
 }
 

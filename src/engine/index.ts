@@ -4,7 +4,8 @@ import * as l10n from '@vscode/l10n';
 
 export { EngineClient } from './client';
 export type { ContainerListFilter, EngineClientOptions } from './client';
-export { resolveEndpoint, endpointSourceFiles, dockerConfigDir } from './connection';
+export { resolveEndpoint, endpointSourceFiles, dockerConfigDir, parseEngineHost, tlsFromEnvironment } from './connection';
+export type { ConfirmHostKey, HostKeyQuestion } from './ssh/sshDialAgent';
 export type { EngineEndpoint, EndpointInputs } from './connection';
 export { EngineError, describeEngineError, isEngineError, toEngineError } from './errors';
 export type { EngineErrorCode } from './errors';
@@ -23,6 +24,10 @@ export * from './volumes';
 export * from './events';
 export * from './explorerQueries';
 export * from './system';
+export { ContextStore, validateContextName } from './contexts';
+export type { DockerContext, NewContext, ContextTlsInput } from './contexts';
+export { detectPodmanSockets, engineFlavorOf } from './podman';
+export type { EngineFlavor } from './podman';
 
 export { containerCreateBody, createAndStartContainer } from './run';
 export { BuildFailure, buildImage, preferredBuilder } from './build';

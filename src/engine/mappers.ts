@@ -1,4 +1,5 @@
 // Engine DTOs → plain models. Pure functions: unit-tested without an engine.
+import { engineFlavorOf } from './podman';
 import type Docker from 'dockerode';
 import type { ContainerHealth, ContainerState, ContainerSummary, PublishedPort } from '../models/container';
 import type { EngineInfo, EngineVersion } from '../models/engine';
@@ -125,6 +126,7 @@ export function mapVersion(dto: Docker.DockerVersion & { MinAPIVersion?: string 
     arch: dto.Arch,
     kernelVersion: dto.KernelVersion,
     gitCommit: dto.GitCommit,
+    flavor: engineFlavorOf(dto as { Components?: { Name?: string }[] }),
   };
 }
 

@@ -1,10 +1,10 @@
 // `docker run` through the API: the run options become one create body (the same body the docker CLI
 // sends for the equivalent line, so both containers inspect alike), then the container starts.
 import type Docker from 'dockerode';
-import { capabilityName, engineCapability } from '../run/capabilities';
-import * as runOptions from '../run/runOptions';
-import type { RunOptions } from '../run/runOptions';
-import { splitShellWords } from '../run/shellWords';
+import { capabilityName, engineCapability } from '../models/run/capabilities';
+import * as runOptions from '../models/run/runOptions';
+import type { RunOptions } from '../models/run/runOptions';
+import { splitShellWords } from '../models/run/shellWords';
 import type { EngineClient } from './client';
 import { toEngineError } from './errors';
 

@@ -2,11 +2,11 @@
 // finish, and one message names each object that failed with its mapped sentence (the log has the rest).
 import * as vscode from 'vscode';
 import { showErrorWithLog } from '../log';
-import type { CommandServices } from '../commands/commandWrapper';
+import type { SessionServices } from '../session/sessionServices';
 import type { EngineClient } from '../engine/index';
 import type { ReadOnlyDocuments } from '../inspect/readOnlyDocuments';
 
-export interface ManageServices extends CommandServices {
+export interface ManageServices extends SessionServices {
   /** Asks the explorer views to show the engine's new state now rather than on the next event. */
   readonly refreshViews: () => void;
   readonly documents: ReadOnlyDocuments;

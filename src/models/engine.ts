@@ -7,9 +7,14 @@ export interface EngineEndpointDescription {
   readonly source: EndpointSource;
   readonly contextName?: string;
   readonly tls: boolean;
+  /** Said once when connecting: TLS without verification, or plain tcp that anyone on the network can use. */
+  readonly warning?: EndpointWarning;
 }
 
-export type EndpointSource = 'setting' | 'settingContext' | 'DOCKER_HOST' | 'DOCKER_CONTEXT' | 'currentContext' | 'default';
+/** tlsVerifyZero: DOCKER_TLS_VERIFY=0 still verifies, as in the docker CLI; the user may have meant otherwise. */
+export type EndpointWarning = 'tlsUnverified' | 'plainTcp' | 'tlsVerifyZero';
+
+export type EndpointSource = 'setting' | 'settingContext' | 'DOCKER_HOST' | 'DOCKER_CONTEXT' | 'currentContext' | 'default' | 'workspace';
 
 export interface EngineVersion {
   readonly version: string;
@@ -19,6 +24,8 @@ export interface EngineVersion {
   readonly arch: string;
   readonly kernelVersion?: string;
   readonly gitCommit?: string;
+  /** Podman answers Docker's API with differences (no BuildKit, no swarm): the UI says so where it matters. */
+  readonly flavor?: 'docker' | 'podman';
 }
 
 export interface EngineInfo {

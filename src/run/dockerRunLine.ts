@@ -1,7 +1,7 @@
 // "Copy as docker run": the form as one `docker run` line, shell-quoted, that creates the same container.
-import { capabilityName, engineCapability } from './capabilities';
-import type { RunOptions } from './runOptions';
-import { shellQuote, splitShellWords } from './shellWords';
+import { capabilityName, engineCapability } from '../models/run/capabilities';
+import type { RunOptions } from '../models/run/runOptions';
+import { shellQuote, splitShellWords } from '../models/run/shellWords';
 
 type Flag = readonly [flag: string, key: keyof RunOptions, kind: 'value' | 'list' | 'switch' | 'capabilities'];
 

@@ -2,7 +2,7 @@
 // run, so a team can commit them in .vscode/settings.json and run them again from the palette.
 import * as vscode from 'vscode';
 import { Refusal } from './refusal';
-import { compactRunOptions, type RunOptions } from './runOptions';
+import { compactRunOptions, type RunOptions } from '../models/run/runOptions';
 
 export interface RunConfiguration {
   readonly name: string;

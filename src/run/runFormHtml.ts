@@ -2,7 +2,7 @@
 // a line. Strict CSP: only our own script (with a nonce) and stylesheet, nothing remote.
 import * as vscode from 'vscode';
 import { escapeHtml as escape, webviewPage } from '../webview/webviewPage';
-import type { RunOptions } from './runOptions';
+import type { RunOptions } from '../models/run/runOptions';
 
 export interface FormChoices {
   readonly images: readonly string[];

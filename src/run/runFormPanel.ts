@@ -2,10 +2,10 @@
 // outlines, every control reachable by keyboard) over the run options. It validates as the user types,
 // shows the equivalent docker run line live, and runs, copies or saves from the same options.
 import * as vscode from 'vscode';
-import { CAPABILITIES } from './capabilities';
+import { CAPABILITIES } from '../models/run/capabilities';
 import { dockerRunLine } from './dockerRunLine';
 import { saveRunConfiguration } from './runConfigurations';
-import type { RunOptions } from './runOptions';
+import type { RunOptions } from '../models/run/runOptions';
 import type { RunService } from './runService';
 import { runFormHtml, type FormChoices } from './runFormHtml';
 

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { StartedContainer } from '../engine/index';
 import type { EngineSession } from '../session/engineSession';
 import { Refusal } from './refusal';
-import { splitKeyValue, type RunOptions } from './runOptions';
+import { splitKeyValue, type RunOptions } from '../models/run/runOptions';
 import { validateRunOptions, type EngineFacts, type RunProblem } from './validateRunOptions';
 
 /** Thrown when validation finds errors: the message lists each one. */

@@ -1,7 +1,7 @@
 // Checks a run before anything is created, and says exactly what is wrong and where. Pure: what the engine
 // knows (networks, ports already published, CPUs) comes in as `EngineFacts`.
 import * as l10n from '@vscode/l10n';
-import { capabilityName } from './capabilities';
+import { capabilityName } from '../models/run/capabilities';
 import {
   isIPv4,
   isIPv6,
@@ -14,8 +14,8 @@ import {
   parseVolumeSpec,
   splitKeyValue,
   type RunOptions,
-} from './runOptions';
-import { splitShellWords } from './shellWords';
+} from '../models/run/runOptions';
+import { splitShellWords } from '../models/run/shellWords';
 
 export type RunField = keyof RunOptions;
 

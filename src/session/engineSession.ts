@@ -1,11 +1,21 @@
-// Owns the connection to the engine: which endpoint, the client, and the state the UI shows.
-// The engine bundle (dockerode) is loaded on first use, never during activation.
+// Owns the connection to one engine: which endpoint, the client, and the state the UI shows. The registry
+// (engineRegistry.ts) holds one per engine shown; the first is the engine chosen the way the docker CLI
+// chooses. The engine bundle (dockerode) is loaded on first use, never during activation.
 import * as vscode from 'vscode';
-import type { EngineClient } from '../engine/index';
+import type { EngineClient, EngineEndpoint } from '../engine/index';
 import type { Settings } from '../settings';
+import { EngineTrustPrompts } from './engineTrustPrompts';
 import type { EngineState } from './engineState';
 
-type EngineModule = typeof import('../engine/index');
+export type EngineModule = typeof import('../engine/index');
+
+/** How a session finds its endpoint: the CLI's resolution for the primary engine, a fixed choice for the others. */
+export type EndpointResolver = (engine: EngineModule, settings: Settings) => EngineEndpoint;
+
+const cliResolution: EndpointResolver = (engine, settings) => {
+  const s = settings.engine();
+  return engine.resolveEndpoint({ settingHost: s.host, settingContext: s.context, env: process.env });
+};
 
 export class EngineSession implements vscode.Disposable {
   private readonly stateChanged = new vscode.EventEmitter<EngineState>();
@@ -21,6 +31,10 @@ export class EngineSession implements vscode.Disposable {
   constructor(
     private readonly settings: Settings,
     private readonly log: vscode.LogOutputChannel,
+    private readonly trust = new EngineTrustPrompts(log),
+    /** The registry's id for this engine: carried by tree node ids, commands and titles. */
+    readonly id = 'default',
+    private readonly resolve: EndpointResolver = cliResolution,
   ) {
     this.disposables.push(settings.onDidChangeEngine(() => void this.connect()));
   }
@@ -65,15 +79,19 @@ export class EngineSession implements vscode.Disposable {
     const s = this.settings.engine();
     let endpoint;
     try {
-      endpoint = engine.resolveEndpoint({ settingHost: s.host, settingContext: s.context, env: process.env });
+      endpoint = this.resolve(engine, this.settings);
     } catch (error) {
       return this.fail(generation, engine, error, undefined);
     }
     this.publish(generation, { kind: 'connecting', endpoint });
-    const client = new engine.EngineClient(endpoint, { requestTimeoutMs: s.requestTimeoutMs });
+    this.trust.warn(endpoint);
     try {
+      // Inside the try: a client that cannot even be built (missing ca.pem, bad address) is a failed state,
+      // never a "Connecting…" that stays.
+      const client = new engine.EngineClient(endpoint, { requestTimeoutMs: s.requestTimeoutMs, confirmHostKey: (q) => this.trust.confirmHostKey(q, endpoint.label) });
       const version = await client.ping();
-      if (generation !== this.generation) return;
+      if (generation !== this.generation) return client.close();
+      if (this.activeClient !== client) this.activeClient?.close();
       this.activeClient = client;
       this.lastError = undefined;
       this.log.info(`Connected to ${endpoint.label} (${endpoint.host}, ${endpoint.source}): Docker ${version.version}, API ${version.apiVersion}`);
@@ -87,6 +105,7 @@ export class EngineSession implements vscode.Disposable {
     if (generation !== this.generation) return;
     const mapped = engine.toEngineError(error, endpoint?.host);
     const sentence = engine.describeEngineError(mapped);
+    this.activeClient?.close();
     this.activeClient = undefined;
     this.lastError = mapped;
     this.log.error(`${sentence} [${mapped.code}]`, mapped.cause ?? mapped);
@@ -100,6 +119,8 @@ export class EngineSession implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.generation++;
+    this.activeClient?.close();
     this.disposables.forEach((d) => d.dispose());
     this.stateChanged.dispose();
   }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { imageReferenceFrom, localImageReferences } from '../../run/imageArgument';
 import { openRunTerminal } from '../../run/openRunTerminal';
 import { RunFormPanel } from '../../run/runFormPanel';
-import type { RunOptions } from '../../run/runOptions';
+import type { RunOptions } from '../../models/run/runOptions';
 import type { DeliveryServices } from './deliveryServices';
 
 export function runImageWithOptions(services: DeliveryServices) {

@@ -106,6 +106,27 @@ describe('Containers view', function () {
     assert.equal(api.engineState().kind, 'connected');
   });
 
+  it('says what is wrong with a malformed engine host instead of connecting forever (issue 12.8)', async () => {
+    await vscode.workspace.getConfiguration('dockside').update('engine.host', 'localhost:2375', vscode.ConfigurationTarget.Global);
+    try {
+      const state = await waitFor('the bad address to be reported', () => {
+        const s = api.engineState();
+        return s.kind === 'failed' && s.code === 'invalidHost' ? s : undefined;
+      });
+      assert.match(state.kind === 'failed' ? state.sentence : '', /tcp:\/\/localhost:2375/);
+      if (uiBridge.available) {
+        const text = await waitFor('the status bar to say no engine', async () => {
+          const t = await uiBridge.statusBarText();
+          return /no engine/.test(t) ? t : undefined;
+        });
+        assert.doesNotMatch(text, /Connecting/);
+      }
+    } finally {
+      await vscode.workspace.getConfiguration('dockside').update('engine.host', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('the default engine again', () => api.engineState().kind === 'connected');
+  });
+
   it('follows the dockside.engine.host setting over the environment', async () => {
     await vscode.workspace.getConfiguration('dockside').update('engine.host', 'unix:///tmp/dockside-test-setting.sock', vscode.ConfigurationTarget.Global);
     const state = await waitFor('the setting to take effect', () => {

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RunOptions } from '../../../src/run/runOptions';
+import type { RunOptions } from '../../../src/models/run/runOptions';
 import { freePort } from '../../launchers/network';
 import { TEST_IMAGE, TEST_LABEL, removeTestContainers, testDocker, testName } from '../../support/testEngine';
 import { uiBridge } from '../support/uiBridge';

@@ -53,7 +53,7 @@ describe('engine endpoint resolution', () => {
   it('turns on TLS with DOCKER_TLS_VERIFY and reads certificates from DOCKER_CERT_PATH', () => {
     const e = resolveEndpoint({ env: { DOCKER_HOST: 'tcp://build:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/certs' }, homeDir: home, readFile: files({}) });
     assert.equal(e.tls, true);
-    assert.deepEqual(e.tlsFiles, { ca: '/certs/ca.pem', cert: '/certs/cert.pem', key: '/certs/key.pem', verify: true });
+    assert.deepEqual(e.tlsFiles, { ca: '/certs/ca.pem', cert: '/certs/cert.pem', key: '/certs/key.pem', verify: true, certPathVariable: 'DOCKER_CERT_PATH' });
   });
 
   it('defaults the certificate folder to ~/.docker', () => {

@@ -1,8 +1,8 @@
 // The run options model: parsing what users type, validation sentences, and the docker run line.
 import * as assert from 'node:assert/strict';
 import { dockerRunArguments, dockerRunLine } from '../../../src/run/dockerRunLine';
-import { parseDeviceSpec, parseMemory, parsePortSpec, parseRestart, parseVolumeSpec, type PortSpec, type RunOptions } from '../../../src/run/runOptions';
-import { shellQuote, splitShellWords } from '../../../src/run/shellWords';
+import { parseDeviceSpec, parseMemory, parsePortSpec, parseRestart, parseVolumeSpec, type PortSpec, type RunOptions } from '../../../src/models/run/runOptions';
+import { shellQuote, splitShellWords } from '../../../src/models/run/shellWords';
 import { validateRunOptions, type RunProblem } from '../../../src/run/validateRunOptions';
 
 const errorsOf = (o: Partial<RunOptions>, facts = {}): string[] =>

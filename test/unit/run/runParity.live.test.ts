@@ -9,7 +9,7 @@ import { EngineClient } from '../../../src/engine/client';
 import { resolveEndpoint } from '../../../src/engine/connection';
 import { containerCreateBody, createAndStartContainer } from '../../../src/engine/run';
 import { dockerRunLine } from '../../../src/run/dockerRunLine';
-import type { RunOptions } from '../../../src/run/runOptions';
+import type { RunOptions } from '../../../src/models/run/runOptions';
 import { freePort } from '../../launchers/network';
 import { TEST_IMAGE, TEST_LABEL, removeTestContainers, testDocker, testName } from '../../support/testEngine';
 
