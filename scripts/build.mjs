@@ -104,7 +104,7 @@ const builds = [
     supported: { 'dynamic-import': false } },
   { ...common, entryPoints: { engine: 'src/engine/index.ts' }, outdir: 'dist', external: ['vscode', 'cpu-features', '*.node'], plugins: [deferredRequires] },
   { ...common, entryPoints: { languageClient: 'src/language/client.ts' }, outdir: 'dist', external: ['vscode'], plugins: [plainVscodeRequires] },
-  { ...common, entryPoints: { server: 'src/server/server.ts', cli: 'src/server/cli.ts' }, outdir: 'dist', external: ['vscode', 'cpu-features'] },
+  { ...common, entryPoints: { server: 'src/server/server.ts', serverWorker: 'src/server/serverWorker.ts', cli: 'src/server/cli.ts' }, outdir: 'dist', external: ['vscode', 'cpu-features'] },
 ];
 
 // --only=extension,engine builds just those bundles (a quicker loop while working on one part).

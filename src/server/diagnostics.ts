@@ -1,9 +1,15 @@
 // Turns pipeline problems into LSP diagnostics and schedules validation: debounced per document while the
-// user types, immediate on open, and again only for documents whose settings actually changed.
+// user types, immediate on open, and again only for documents whose settings actually changed. Diagnostics
+// come in two steps when ShellCheck has new RUN bodies to check: the fast ones at once, then all of them;
+// a newer version of the document cancels the older one's ShellCheck run.
 import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { LintFix, LintRange, LintSeverity } from '../shared/lintProtocol';
-import { lintDockerfileAsync, type PipelineProblem } from './validate';
+import type { LintFix, LintProblem, LintRange, LintSeverity } from '../shared/lintProtocol';
+import type { CancelSignal, Outcome } from './analysisWorker';
+import { incompleteProblem } from './incomplete';
+import { ShellcheckCancelled } from './rules';
+import { analyseDockerfile, type PipelineProblem } from './validate';
+import type { LintOutcome, LintRequestData } from './workerProtocol';
 import type { DockerfileSettings } from './settings';
 
 /** Carried on each diagnostic so code actions need not validate again. */
@@ -20,10 +26,11 @@ const severities: Record<LintSeverity, DiagnosticSeverity> = {
   style: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(problem: PipelineProblem): Diagnostic {
+export function toDiagnostic(problem: PipelineProblem | LintProblem): Diagnostic {
+  const utilsFixes = (problem as PipelineProblem).utilsFixes;
   const data: DiagnosticData = {};
   if (problem.fixes && problem.fixes.length > 0) data.fixes = problem.fixes;
-  if (problem.utilsFixes) data.utilsFixes = problem.utilsFixes;
+  if (utilsFixes) data.utilsFixes = utilsFixes;
   return {
     range: problem.range,
     severity: severities[problem.severity],
@@ -35,6 +42,9 @@ export function toDiagnostic(problem: PipelineProblem): Diagnostic {
   };
 }
 
+/** How the scheduler has a document linted: in a worker thread in the server, in-process in tests. */
+export type Analyse = (request: LintRequestData, onPartial: (outcome: LintOutcome) => void, cancel: CancelSignal) => Promise<Outcome<LintOutcome>>;
+
 export interface ValidationHost {
   /** The document's text and version, or undefined once it is closed. */
   getDocument(uri: string): { text: string; version: number } | undefined;
@@ -43,10 +53,29 @@ export interface ValidationHost {
   logError(message: string, error: unknown): void;
   locale?: () => string | undefined;
   docsBaseUri?: string;
+  /** Default: in this thread (ShellCheck still runs beside the event loop). */
+  analyse?: Analyse;
 }
 
 /** How long a burst of typing must pause before validating again: short, the target is 150 ms from key to squiggle. */
 export const typingDebounceMs = 50;
+
+/** A cancellation the scheduler triggers when a newer version of the document is validated. */
+class Supersede implements CancelSignal {
+  isCancellationRequested = false;
+  private readonly listeners = new Set<() => void>();
+
+  onCancellationRequested(listener: () => void) {
+    this.listeners.add(listener);
+    return { dispose: () => void this.listeners.delete(listener) };
+  }
+
+  cancel(): void {
+    if (this.isCancellationRequested) return;
+    this.isCancellationRequested = true;
+    for (const listener of [...this.listeners]) listener();
+  }
+}
 
 export class ValidationScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -54,8 +83,13 @@ export class ValidationScheduler {
   private readonly lastStarted = new Map<string, number>();
   /** Per document, the version and settings last validated. */
   private readonly validated = new Map<string, string>();
+  /** Per document, the run in flight (ShellCheck may still be working for it). */
+  private readonly inFlight = new Map<string, Supersede>();
+  private readonly analyse: Analyse;
 
-  constructor(private readonly host: ValidationHost) {}
+  constructor(private readonly host: ValidationHost) {
+    this.analyse = host.analyse ?? analyseInThisThread;
+  }
 
   /** On open: no delay, the user is waiting to see the state of the file. */
   validateNow(uri: string): Promise<void> {
@@ -88,6 +122,8 @@ export class ValidationScheduler {
 
   forget(uri: string): void {
     this.cancel(uri);
+    this.inFlight.get(uri)?.cancel();
+    this.inFlight.delete(uri);
     this.settingsSeen.delete(uri);
     this.lastStarted.delete(uri);
     this.validated.delete(uri);
@@ -114,22 +150,57 @@ export class ValidationScheduler {
       if (this.validated.get(uri) === subject) return;
       this.validated.set(uri, subject);
       this.settingsSeen.set(uri, settingsJson);
-      const problems = await lintDockerfileAsync({
-        text: document.text,
-        settings,
-        filePath: filePathOf(uri),
-        locale: this.host.locale?.(),
-        docsBaseUri: this.host.docsBaseUri,
-        onRuleEngineError: (error) => this.host.logError(`Rule engine failed on ${uri}`, error),
-      });
-      // ShellCheck runs asynchronously: a newer edit may have arrived, and its own run will publish.
-      if (this.host.getDocument(uri)?.version !== document.version) return;
-      this.host.publish(uri, problems.map(toDiagnostic));
+      // The previous version's ShellCheck run is of no use any more: it is killed, not waited for.
+      this.inFlight.get(uri)?.cancel();
+      const supersede = new Supersede();
+      this.inFlight.set(uri, supersede);
+      const current = () => !supersede.isCancellationRequested && this.host.getDocument(uri)?.version === document.version;
+      let partial: LintOutcome | undefined;
+      const outcome = await this.analyse(
+        { text: document.text, settings, filePath: filePathOf(uri), locale: this.host.locale?.(), docsBaseUri: this.host.docsBaseUri },
+        (step) => {
+          partial = step;
+          // Step one of two: everything but ShellCheck, published while ShellCheck works.
+          if (step.stage === 'fast' && current()) this.host.publish(uri, step.diagnostics);
+        },
+        supersede,
+      );
+      if (this.inFlight.get(uri) === supersede) this.inFlight.delete(uri);
+      if (!outcome.ok && outcome.reason === 'cancelled') return;
+      const errors = outcome.ok ? outcome.value.errors : (partial?.errors ?? []);
+      for (const error of errors) this.host.logError(`Part of the analysis failed on ${uri}`, error);
+      if (!current()) return;
+      if (outcome.ok) return this.host.publish(uri, outcome.value.diagnostics);
+      // Over budget or the worker died: what was computed, and a warning that the rest is missing.
+      this.host.logError(`Validation ${outcome.reason === 'timeout' ? 'stopped (over its time budget)' : 'failed'} on ${uri}`, outcome.message ?? outcome.reason);
+      const part = partial?.stage === 'fast' ? 'shellcheck' : 'time';
+      const firstLine = document.text.slice(0, Math.max(0, document.text.search(/\r?\n|$/)));
+      this.host.publish(uri, [toDiagnostic(incompleteProblem([part], firstLine)), ...(partial?.diagnostics ?? [])]);
     } catch (error) {
       this.host.logError(`Validation failed on ${uri}`, error);
     }
   }
 }
+
+/** The scheduler's analysis without a worker: for tests and hosts that need no time budget. */
+const analyseInThisThread: Analyse = async (request, onPartial, cancel) => {
+  const errors: string[] = [];
+  const controller = new AbortController();
+  const subscription = cancel.onCancellationRequested(() => controller.abort());
+  try {
+    const analysis = analyseDockerfile({ ...request, onRuleEngineError: (error) => errors.push(String(error)) });
+    const fast = analysis.fast.map(toDiagnostic);
+    if (!analysis.withShellcheck) return { ok: true, value: { stage: 'final', diagnostics: fast, errors } };
+    onPartial({ stage: 'fast', diagnostics: fast, errors });
+    const problems = await analysis.withShellcheck(controller.signal);
+    return { ok: true, value: { stage: 'final', diagnostics: problems.map(toDiagnostic), errors } };
+  } catch (error) {
+    if (error instanceof ShellcheckCancelled) return { ok: false, reason: 'cancelled' };
+    return { ok: false, reason: 'failed', message: String(error) };
+  } finally {
+    subscription.dispose();
+  }
+};
 
 function filePathOf(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;

@@ -1,12 +1,13 @@
 // The Dockerfile language server: thin LSP wiring around dockerfile-language-service (a pure service that
 // takes the text and a position) and the validation pipeline. No vscode here: it runs in its own process.
+// This thread only speaks LSP and keeps the documents; every computation on a document's text runs in an
+// analysis worker with a time budget (analysisWorker.ts), so a pathological file cannot freeze the server.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as l10n from '@vscode/l10n';
-import { DockerfileLanguageServiceFactory, type FormatterSettings } from 'dockerfile-language-service';
+import type { FormatterSettings } from 'dockerfile-language-service';
 import {
   CodeActionKind,
-  CompletionItemKind,
   DocumentHighlightKind,
   ProposedFeatures,
   TextDocumentSyncKind,
@@ -14,28 +15,36 @@ import {
   createConnection,
   type ClientCapabilities,
   type CompletionItem,
+  type DocumentHighlight,
   type FormattingOptions,
   type InitializeResult,
+  type SemanticTokens,
+  type TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { computeCodeActions } from './codeActions';
+import { AnalysisWorker, type CancelSignal } from './analysisWorker';
 import { ValidationScheduler } from './diagnostics';
-import { computeHover } from './hover';
 import { LocalImageNames, imageCompletionItems, imageReferencePrefix } from './imageCompletion';
-import { instructionHoverMarkdown } from './instructionDocs';
 import { imageNamesRequest, settingsSection, type DocksideInitializationOptions } from './protocol';
-import { withoutEmptyTokens } from './semanticTokens';
 import { defaultSettings, readSettings, type DockerfileSettings } from './settings';
+import type { LintOutcome, WorkerSetup } from './workerProtocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const service = DockerfileLanguageServiceFactory.createLanguageService();
 const settingsCache = new Map<string, Promise<DockerfileSettings>>();
 const imageNames = new LocalImageNames(() => connection.sendRequest<string[]>(imageNamesRequest));
-/** Docker Hub tag lookups (the service's own) must not hold completion hostage on a slow or offline network. */
-const remoteCompletionBudgetMs = 1500;
+/** The most any request may compute (validation's synchronous part, semantic tokens, a hover...). */
+const requestBudgetMs = 1500;
 let displayLanguage: string | undefined;
 let canPullSettings = false;
+/** Per document, the text length at which semantic tokens ran out of time. */
+const tokensTooLarge = new Map<string, number>();
+const workerSetup: WorkerSetup = { capabilities: {} };
+const workerFile = join(__dirname, 'serverWorker.js');
+const log = (message: string) => connection.console.log(message);
+// Two workers: a long validation never holds back a hover or a completion, and the reverse.
+const features = new AnalysisWorker(workerFile, workerSetup, log);
+const lint = new AnalysisWorker(workerFile, workerSetup, log);
 
 const scheduler = new ValidationScheduler({
   getDocument: (uri) => {
@@ -48,15 +57,19 @@ const scheduler = new ValidationScheduler({
   getSettings,
   publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
   logError: (message, error) => connection.console.error(`${message}: ${error instanceof Error ? error.stack : String(error)}`),
+  analyse: (request, onPartial, cancel) =>
+    lint.call<LintOutcome>('lint', request, { budgetMs: requestBudgetMs, onPartial: (step) => onPartial(step as LintOutcome), cancel }),
 });
 
 connection.onInitialize((params): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as DocksideInitializationOptions;
-  if (options.l10nBundle && Object.keys(options.l10nBundle).length > 0) l10n.config({ contents: options.l10nBundle });
+  if (options.l10nBundle && Object.keys(options.l10nBundle).length > 0) {
+    l10n.config({ contents: options.l10nBundle });
+    workerSetup.l10nBundle = options.l10nBundle;
+  }
   displayLanguage = options.language ?? params.locale;
   canPullSettings = params.capabilities.workspace?.configuration === true;
-  service.setCapabilities(serviceCapabilities(params.capabilities));
-  service.setLogger({ log: (message) => connection.console.log(message) });
+  workerSetup.capabilities = serviceCapabilities(params.capabilities);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -131,6 +144,7 @@ documents.onDidChangeContent((event) => {
 });
 documents.onDidClose((event) => {
   settingsCache.delete(event.document.uri);
+  tokensTooLarge.delete(event.document.uri);
   scheduler.forget(event.document.uri);
 });
 
@@ -138,126 +152,100 @@ function textOf(uri: string): string | undefined {
   return documents.get(uri)?.getText();
 }
 
-connection.onCompletion(async ({ textDocument, position }) => {
+/** What a feature request answers when its analysis failed or ran out of time: nothing, rather than a hang. */
+function feature<T>(op: string, args: unknown, fallback: T, cancel?: CancelSignal): Promise<T> {
+  return features.call<T>(op, args, { budgetMs: requestBudgetMs, cancel }).then((outcome) => {
+    if (outcome.ok) return outcome.value ?? fallback;
+    if (outcome.reason !== 'cancelled') connection.console.error(`${op} ${outcome.reason === 'timeout' ? 'stopped after its time budget' : 'failed'}: ${outcome.message ?? ''}`);
+    return fallback;
+  });
+}
+
+connection.onCompletion(async ({ textDocument, position }, token) => {
   const document = documents.get(textDocument.uri);
   if (!document) return [];
-  const content = document.getText();
+  const text = document.getText();
   const lineBeforeCursor = document.getText({ start: { line: position.line, character: 0 }, end: position });
   const prefix = imageReferencePrefix(lineBeforeCursor);
   const [serviceItems, names] = await Promise.all([
-    withinBudget(service.computeCompletionItems(content, position), remoteCompletionBudgetMs, []),
+    feature<CompletionItem[]>('completion', { text, position }, [], token),
     prefix === undefined ? Promise.resolve([]) : imageNames.get(),
   ]);
   return prefix === undefined ? serviceItems : [...serviceItems, ...imageCompletionItems(names, prefix, position)];
 });
 
-connection.onCompletionResolve((item: CompletionItem) => {
-  const resolved = service.resolveCompletionItem(item);
-  // Instruction keywords get the same bilingual page as their hover.
-  const keyword = typeof resolved.data === 'string' ? resolved.data : resolved.label.split(/\s/)[0];
-  const markdown = resolved.kind === CompletionItemKind.Keyword ? instructionHoverMarkdown(keyword, displayLanguage) : undefined;
-  return markdown ? { ...resolved, documentation: { kind: 'markdown', value: markdown } } : resolved;
-});
+connection.onCompletionResolve((item: CompletionItem, token) => feature('resolveCompletion', { item, language: displayLanguage }, item, token));
 
-connection.onHover(({ textDocument, position }) => {
-  const content = textOf(textDocument.uri);
-  return content === undefined ? null : computeHover(service, content, position, displayLanguage);
-});
+/** The document's text, with the request's own arguments, for a feature computed in the worker. */
+function withText<T>(uri: string, op: string, args: object, fallback: T, cancel?: CancelSignal): Promise<T> | T {
+  const text = textOf(uri);
+  return text === undefined ? fallback : feature(op, { ...args, uri, text }, fallback, cancel);
+}
 
-connection.onSignatureHelp(({ textDocument, position }) => {
-  const content = textOf(textDocument.uri);
-  return content === undefined ? null : service.computeSignatureHelp(content, position);
-});
+connection.onHover(({ textDocument, position }, token) => withText(textDocument.uri, 'hover', { position, language: displayLanguage }, null, token));
+
+connection.onSignatureHelp(({ textDocument, position }, token) => withText(textDocument.uri, 'signatureHelp', { position }, null, token));
 
 async function formatterSettings(uri: string, options: FormattingOptions): Promise<FormatterSettings> {
   const settings = await getSettings(uri);
   return { ...options, ignoreMultilineInstructions: settings.format.ignoreMultilineInstructions };
 }
 
-connection.onDocumentFormatting(async ({ textDocument, options }) => {
-  const content = textOf(textDocument.uri);
-  return content === undefined ? [] : service.format(content, await formatterSettings(textDocument.uri, options));
+connection.onDocumentFormatting(async ({ textDocument, options }, token) =>
+  withText(textDocument.uri, 'format', { options: await formatterSettings(textDocument.uri, options) }, [], token));
+
+connection.onDocumentRangeFormatting(async ({ textDocument, range, options }, token) =>
+  withText(textDocument.uri, 'formatRange', { range, options: await formatterSettings(textDocument.uri, options) }, [], token));
+
+connection.onDocumentOnTypeFormatting(async ({ textDocument, position, ch, options }) =>
+  withText(textDocument.uri, 'formatOnType', { position, ch, options: await formatterSettings(textDocument.uri, options) }, []));
+
+connection.onDocumentSymbol(({ textDocument }, token) => withText(textDocument.uri, 'symbols', {}, [], token));
+
+connection.onFoldingRanges(({ textDocument }, token) => withText(textDocument.uri, 'folding', {}, [], token));
+
+connection.languages.semanticTokens.on(async ({ textDocument }, token) => {
+  const text = textOf(textDocument.uri);
+  if (text === undefined) return { data: [] };
+  // A text the size of one that ran out of time gets no tokens: each keystroke would spend the budget again.
+  const tooLarge = tokensTooLarge.get(textDocument.uri);
+  if (tooLarge !== undefined && text.length >= tooLarge * 0.8) return { data: [] };
+  const outcome = await features.call<SemanticTokens>('tokens', { text }, { budgetMs: requestBudgetMs, cancel: token });
+  if (outcome.ok) return outcome.value;
+  if (outcome.reason === 'timeout') tokensTooLarge.set(textDocument.uri, text.length);
+  return { data: [] };
 });
 
-connection.onDocumentRangeFormatting(async ({ textDocument, range, options }) => {
-  const content = textOf(textDocument.uri);
-  return content === undefined ? [] : service.formatRange(content, range, await formatterSettings(textDocument.uri, options));
+connection.onPrepareRename(({ textDocument, position }, token) => withText(textDocument.uri, 'prepareRename', { position }, null, token));
+
+connection.onRenameRequest(async ({ textDocument, position, newName }, token) => {
+  const edits = await withText<TextEdit[] | null>(textDocument.uri, 'rename', { position, newName }, null, token);
+  return edits ? { changes: { [textDocument.uri]: edits } } : null;
 });
 
-connection.onDocumentOnTypeFormatting(async ({ textDocument, position, ch, options }) => {
-  const content = textOf(textDocument.uri);
-  return content === undefined
-    ? []
-    : service.formatOnType(content, position, ch, await formatterSettings(textDocument.uri, options));
-});
+connection.onDefinition(({ textDocument, position }, token) => withText(textDocument.uri, 'definition', { position }, null, token));
 
-connection.onDocumentSymbol(({ textDocument }) => {
-  const content = textOf(textDocument.uri);
-  return content === undefined ? [] : service.computeSymbols(textDocument, content);
-});
-
-connection.onFoldingRanges(({ textDocument }) => {
-  const content = textOf(textDocument.uri);
-  return content === undefined ? [] : service.computeFoldingRanges(content);
-});
-
-connection.languages.semanticTokens.on(({ textDocument }) => {
-  const content = textOf(textDocument.uri);
-  return content === undefined ? { data: [] } : withoutEmptyTokens(service.computeSemanticTokens(content));
-});
-
-connection.onPrepareRename(({ textDocument, position }) => {
-  const content = textOf(textDocument.uri);
-  return content === undefined ? null : service.prepareRename(content, position);
-});
-
-connection.onRenameRequest(({ textDocument, position, newName }) => {
-  const content = textOf(textDocument.uri);
-  if (content === undefined) return null;
-  return { changes: { [textDocument.uri]: service.computeRename(textDocument, content, position, newName) } };
-});
-
-connection.onDefinition(({ textDocument, position }) => {
-  const content = textOf(textDocument.uri);
-  return content === undefined ? null : service.computeDefinition(textDocument, content, position);
-});
-
-connection.onReferences(({ textDocument, position, context }) => {
-  const content = textOf(textDocument.uri);
-  if (content === undefined) return [];
+connection.onReferences(async ({ textDocument, position, context }, token) => {
   // Stages and ARG/ENV live in one file, so the highlights are the references; writes are the declarations.
-  return service
-    .computeHighlightRanges(content, position)
+  const highlights = await withText<DocumentHighlight[]>(textDocument.uri, 'highlights', { position }, [], token);
+  return highlights
     .filter((highlight) => context.includeDeclaration || highlight.kind !== DocumentHighlightKind.Write)
     .map((highlight) => ({ uri: textDocument.uri, range: highlight.range }));
 });
 
-connection.onDocumentHighlight(({ textDocument, position }) => {
-  const content = textOf(textDocument.uri);
-  return content === undefined ? [] : service.computeHighlightRanges(content, position);
+connection.onDocumentHighlight(({ textDocument, position }, token) => withText(textDocument.uri, 'highlights', { position }, [], token));
+
+connection.onDocumentLinks(({ textDocument }, token) => withText(textDocument.uri, 'links', {}, [], token));
+
+connection.onDocumentLinkResolve((link, token) => feature('resolveLink', { link }, link, token));
+
+connection.onCodeAction(({ textDocument, range, context }, token) =>
+  withText(textDocument.uri, 'codeActions', { range, diagnostics: context.diagnostics }, [], token));
+
+connection.onShutdown(() => {
+  features.dispose();
+  lint.dispose();
 });
-
-connection.onDocumentLinks(({ textDocument }) => {
-  const content = textOf(textDocument.uri);
-  return content === undefined ? [] : service.computeLinks(content);
-});
-
-connection.onDocumentLinkResolve((link) => service.resolveLink(link));
-
-connection.onCodeAction(({ textDocument, range, context }) => {
-  const content = textOf(textDocument.uri);
-  return content === undefined ? [] : computeCodeActions(service, textDocument.uri, content, range, context.diagnostics);
-});
-
-function withinBudget<T>(work: T | PromiseLike<T>, budgetMs: number, fallback: T): Promise<T> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(fallback), budgetMs);
-    Promise.resolve(work).then(
-      (value) => { clearTimeout(timer); resolve(value); },
-      () => { clearTimeout(timer); resolve(fallback); },
-    );
-  });
-}
 
 documents.listen(connection);
 connection.listen();

@@ -4,7 +4,12 @@
 import { validate as validateSyntax } from 'dockerfile-utils';
 import type { LintOptions, LintProblem, LintRange, LintSeverity } from '../shared/lintProtocol';
 import { isSilenced, readPragmas, type Pragmas } from './pragmas';
-import { runRules, runRulesAsync } from './rules';
+import { incompleteProblem, type AnalysisPart } from './incomplete';
+import {
+  finishLint, prepareLint, runShellcheckAsync, ShellcheckCancelled, shellcheckFindings, shellcheckJobOf,
+  type PreparedLint, type ShellcheckJob,
+} from './rules';
+import { runShellcheckNeeded, runShellcheckSync, type ShellcheckFinding } from './rules/shellcheck/shellcheck';
 import type { DockerfileSettings } from './settings';
 import { expandOverlappingIds, overlapGroups, toUtilsProblem, type UtilsProblem } from './utilsProblems';
 
@@ -25,53 +30,122 @@ export interface LintRequest {
   locale?: string;
   /** Where the extension's docs/rules folder is, for the rules' documentation links. */
   docsBaseUri?: string;
-  /** Called when the rule engine throws; dockerfile-utils' problems are still returned. */
+  /** Called for each part that failed (a bug or a pathological input); the other parts' problems are kept. */
   onRuleEngineError?: (error: unknown) => void;
+  /** Receives dockerfile-utils' problems before the rules run (they may be slow on a pathological text). */
+  onSyntaxProblems?: (problems: PipelineProblem[]) => void;
+}
+
+export interface PipelineAnalysis {
+  /** Everything but ShellCheck, plus ShellCheck's findings when every RUN body's result was cached. */
+  fast: PipelineProblem[];
+  /** The complete result once ShellCheck has run, when it has new bodies to check; aborting cancels it. */
+  withShellcheck?: (signal?: AbortSignal) => Promise<PipelineProblem[]>;
+}
+
+/** Lints with ShellCheck off the fast path: the language server publishes `fast`, then `withShellcheck`. */
+export function analyseDockerfile(request: LintRequest): PipelineAnalysis {
+  const pipeline = preparePipeline(request);
+  const job = pipeline.prepared && safely(() => shellcheckJobOf(pipeline.prepared!), 'shellcheck', pipeline);
+  if (!job || !runShellcheckNeeded(job)) return { fast: pipeline.finish(job ? shellcheckFindings(job) : [], true) };
+  return {
+    fast: pipeline.finish([], true),
+    withShellcheck: async (signal) => {
+      let complete = false;
+      try {
+        complete = await runShellcheckAsync([job], signal);
+      } catch (error) {
+        if (error instanceof ShellcheckCancelled) throw error;
+        request.onRuleEngineError?.(error);
+      }
+      return pipeline.finish(shellcheckFindings(job), complete);
+    },
+  };
 }
 
 /** Synchronous (ShellCheck, when used, blocks): for the command line and benchmarks. */
 export function lintDockerfile(request: LintRequest): PipelineProblem[] {
-  const pipeline = preparePipeline(request);
-  let ruleProblems: LintProblem[] = [];
-  if (pipeline.ruleOptions) {
-    try {
-      ruleProblems = runRules(request.text, pipeline.ruleOptions);
-    } catch (error) {
-      request.onRuleEngineError?.(error);
-    }
-  }
-  return pipeline.finish(ruleProblems);
+  return lintDockerfiles([request])[0];
 }
 
-/** The same result, with ShellCheck running beside the event loop: for the language server. */
-export async function lintDockerfileAsync(request: LintRequest): Promise<PipelineProblem[]> {
-  const pipeline = preparePipeline(request);
-  let ruleProblems: LintProblem[] = [];
-  if (pipeline.ruleOptions) {
-    try {
-      ruleProblems = await runRulesAsync(request.text, pipeline.ruleOptions);
-    } catch (error) {
-      request.onRuleEngineError?.(error);
-    }
+/** Several files with one ShellCheck run over all their RUN bodies: the command line's batch mode. */
+export function lintDockerfiles(requests: readonly LintRequest[]): PipelineProblem[][] {
+  const pipelines = requests.map(preparePipeline);
+  const jobs = pipelines.map((pipeline) => pipeline.prepared && safely(() => shellcheckJobOf(pipeline.prepared!), 'shellcheck', pipeline));
+  const present = jobs.filter((job): job is ShellcheckJob => job !== undefined);
+  let complete = true;
+  try {
+    if (present.length > 0) complete = runShellcheckSync(present);
+  } catch (error) {
+    requests[0]?.onRuleEngineError?.(error);
+    complete = false;
   }
-  return pipeline.finish(ruleProblems);
+  return pipelines.map((pipeline, index) => {
+    const job = jobs[index];
+    return pipeline.finish(job ? shellcheckFindings(job) : [], complete || !job);
+  });
 }
 
-function preparePipeline({ text, settings, filePath, locale, docsBaseUri }: LintRequest) {
+/** The same result as lintDockerfile, with ShellCheck running beside the event loop. */
+export async function lintDockerfileAsync(request: LintRequest, signal?: AbortSignal): Promise<PipelineProblem[]> {
+  const analysis = analyseDockerfile(request);
+  return analysis.withShellcheck ? analysis.withShellcheck(signal) : analysis.fast;
+}
+
+interface Pipeline {
+  prepared?: PreparedLint;
+  failures: AnalysisPart[];
+  finish(shellcheck: ShellcheckFinding[], shellcheckComplete: boolean): PipelineProblem[];
+}
+
+function safely<T>(work: () => T, part: AnalysisPart, pipeline: { failures: AnalysisPart[] }, report?: (error: unknown) => void): T | undefined {
+  try {
+    return work();
+  } catch (error) {
+    pipeline.failures.push(part);
+    report?.(error);
+    return undefined;
+  }
+}
+
+function preparePipeline(request: LintRequest): Pipeline {
+  const { text, settings, filePath, locale, docsBaseUri } = request;
+  const report = request.onRuleEngineError;
   const lines = text.split(/\r\n|\r|\n/);
   const ignored = expandOverlappingIds(settings.lint.options.ignored ?? []);
   const severityOverrides = settings.lint.options.severityOverrides ?? {};
+  const pipeline: Pipeline = { failures: [], finish: () => [] };
+  // Each part is contained: a parser's stack overflow or a rule's bug loses that part's problems only.
   const syntaxProblems = settings.validation.enable
-    ? validateSyntax(text, settings.validation.checks).map((diagnostic) => toUtilsProblem(diagnostic, lines))
+    ? safely(() => validateSyntax(text, settings.validation.checks).map((diagnostic) => toUtilsProblem(diagnostic, lines)), 'syntax', pipeline, report) ?? []
     : [];
+  const plainSyntax = () => syntaxProblems.map(({ utilsCode, ...plain }): PipelineProblem => ({ ...plain, utilsFixes: [{ code: utilsCode, range: plain.range }] }));
+  request.onSyntaxProblems?.(plainSyntax());
   const ruleOptions: LintOptions | undefined = settings.lint.enable
     ? { ...settings.lint.options, ignored: [...ignored], filePath, locale, docsBaseUri }
     : undefined;
-  return {
-    ruleOptions,
-    finish: (ruleProblems: LintProblem[]) =>
-      mergeProblems({ syntaxProblems, ruleProblems, pragmas: readPragmas(lines), ignored, severityOverrides }),
+  if (ruleOptions) {
+    pipeline.prepared = safely(() => prepareLint(text, ruleOptions), 'rules', pipeline, report);
+    for (const error of pipeline.prepared?.internalErrors ?? []) {
+      pipeline.failures.push('rules');
+      report?.(error);
+    }
+  }
+  const pragmas = safely(() => readPragmas(lines), 'rules', pipeline, report);
+  pipeline.finish = (shellcheck, shellcheckComplete) => {
+    const failures = [...pipeline.failures];
+    if (!shellcheckComplete) failures.push('shellcheck');
+    let ruleProblems: LintProblem[] = [];
+    if (pipeline.prepared) {
+      ruleProblems = safely(() => finishLint(pipeline.prepared!, shellcheck).problems, 'rules', { failures }, report) ?? [];
+    }
+    const merged = pragmas
+      ? safely(() => mergeProblems({ syntaxProblems, ruleProblems, pragmas, ignored, severityOverrides }), 'rules', { failures }, report)
+      : undefined;
+    const problems: PipelineProblem[] = merged ?? [...ruleProblems, ...plainSyntax()];
+    return failures.length > 0 ? [incompleteProblem(failures, lines[0] ?? ''), ...problems] : problems;
   };
+  return pipeline;
 }
 
 export interface MergeInput {

@@ -18,11 +18,15 @@ import { checkRpm } from './hadolint/rpmRules';
 import { checkShellCommands } from './hadolint/shellCommandRules';
 import { readPragmas } from './pragmas';
 import { finishProblems } from './problems';
-import { resolveShellcheck, ShellcheckFinding, shellcheckAsync, shellcheckSync } from './shellcheck/shellcheck';
+import {
+  resolveShellcheck, runShellcheckAsync, runShellcheckSync, ShellcheckFinding, shellcheckFindings, shellcheckJob, ShellcheckJob,
+} from './shellcheck/shellcheck';
 
 export { allRules } from './catalog/ruleCatalog';
 export { findHadolintConfig } from './config/hadolintConfig';
 export type { HadolintConfig } from './config/hadolintConfig';
+export { runShellcheckAsync, shellcheckFindings, ShellcheckCancelled } from './shellcheck/shellcheck';
+export type { ShellcheckJob } from './shellcheck/shellcheck';
 
 const RULE_FAMILIES: Array<(context: LintContext) => void> = [
   checkApt, checkLanguagePackages, checkRpm, checkShellCommands, checkFrom, checkCopyAndAdd, checkInstructions,
@@ -31,18 +35,22 @@ const RULE_FAMILIES: Array<(context: LintContext) => void> = [
 
 export interface LintResult {
   problems: LintProblem[];
-  /** Rule families that threw (a bug): reported by tests, never shown as diagnostics. */
+  /** Rule families that threw (a bug): the pipeline reports the analysis as incomplete. */
   internalErrors: string[];
   config: HadolintConfig;
+  /** False when ShellCheck was wanted but did not finish (failed, timed out): its findings are missing. */
+  shellcheckComplete: boolean;
 }
 
-interface Prepared {
+/** One parse and every in-process rule; ShellCheck's findings are added by finishLint. */
+export interface PreparedLint {
   context: LintContext;
   config: HadolintConfig;
   internalErrors: string[];
+  options: LintOptions;
 }
 
-function prepare(text: string, options: LintOptions): Prepared {
+export function prepareLint(text: string, options: LintOptions): PreparedLint {
   const config = findHadolintConfig(options.filePath, options.hadolintConfigPath);
   const shellPragma = /^\s*#\s*hadolint\s+shell\s*=\s*(\S+)/im.exec(text)?.[1];
   const context = new LintContext(text, {
@@ -60,28 +68,44 @@ function prepare(text: string, options: LintOptions): Prepared {
       internalErrors.push(`${family.name}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
   }
-  return { context, config, internalErrors };
+  return { context, config, internalErrors, options };
 }
 
-function finish(prepared: Prepared, options: LintOptions, shellcheck: ShellcheckFinding[]): LintResult {
-  const { context, config } = prepared;
+/** The ShellCheck work of a prepared lint, or undefined when ShellCheck is off, missing or has nothing to check. */
+export function shellcheckJobOf(prepared: PreparedLint): ShellcheckJob | undefined {
+  const binary = resolveShellcheck(prepared.options.shellcheckPath);
+  return binary ? shellcheckJob(prepared.context, binary) : undefined;
+}
+
+export function finishLint(prepared: PreparedLint, shellcheck: ShellcheckFinding[] = [], shellcheckComplete = true): LintResult {
+  const { context, config, options } = prepared;
   const pragmas = readPragmas(context.text, context.instructions.map((i) => i.getRange().start.line));
   const inline: RawProblem[] = pragmas.inlineIgnores.map((p) => ({ ruleId: 'DL1001', range: p.range, details: [], anchorLine: p.instructionLine }));
   const problems = finishProblems(context, [...context.problems, ...inline, ...shellcheck], pragmas, config, options);
-  return { problems, internalErrors: prepared.internalErrors, config };
+  return { problems, internalErrors: prepared.internalErrors, config, shellcheckComplete };
 }
 
 /** Lints a Dockerfile; ShellCheck (when found) runs synchronously. */
 export function lintDockerfile(text: string, options: LintOptions = {}): LintResult {
-  const prepared = prepare(text, options);
-  const binary = resolveShellcheck(options.shellcheckPath);
-  let findings: ShellcheckFinding[] = [];
+  return lintDockerfiles([{ text, options }])[0];
+}
+
+/** Lints several Dockerfiles with one ShellCheck run for all their RUN bodies (the CLI's batch mode). */
+export function lintDockerfiles(inputs: ReadonlyArray<{ text: string; options: LintOptions }>): LintResult[] {
+  const prepared = inputs.map(({ text, options }) => prepareLint(text, options));
+  const jobs = prepared.map(shellcheckJobOf);
+  const present = jobs.filter((job): job is ShellcheckJob => job !== undefined);
+  let complete = true;
   try {
-    if (binary) findings = shellcheckSync(prepared.context, binary);
+    if (present.length > 0) complete = runShellcheckSync(present);
   } catch {
-    // ShellCheck is optional: a failure to run it (temp folder, spawn) leaves the other rules' results.
+    // A failure to run it (temp folder, spawn) leaves the other rules' results.
+    complete = false;
   }
-  return finish(prepared, options, findings);
+  return prepared.map((one, index) => {
+    const job = jobs[index];
+    return job ? finishLint(one, shellcheckFindings(job), complete) : finishLint(one);
+  });
 }
 
 export function runRules(text: string, options: LintOptions): LintProblem[] {
@@ -89,9 +113,9 @@ export function runRules(text: string, options: LintOptions): LintProblem[] {
 }
 
 /** Like runRules, but ShellCheck runs without blocking the caller's event loop. */
-export async function runRulesAsync(text: string, options: LintOptions): Promise<LintProblem[]> {
-  const prepared = prepare(text, options);
-  const binary = resolveShellcheck(options.shellcheckPath);
-  const findings = binary ? await shellcheckAsync(prepared.context, binary).catch(() => []) : [];
-  return finish(prepared, options, findings).problems;
+export async function runRulesAsync(text: string, options: LintOptions, signal?: AbortSignal): Promise<LintProblem[]> {
+  const prepared = prepareLint(text, options);
+  const job = shellcheckJobOf(prepared);
+  const complete = job ? await runShellcheckAsync([job], signal) : true;
+  return finishLint(prepared, job ? shellcheckFindings(job) : [], complete).problems;
 }

@@ -1,7 +1,8 @@
-// ShellCheck over RUN bodies, when a `shellcheck` binary exists. Each body goes to one process run as its
-// own file (so one body's syntax error does not hide the others), and findings are mapped back to the
-// Dockerfile's line and column through the body's offset map. Results are cached per body text, so typing
-// outside RUN instructions does not start ShellCheck, and typing in one RUN checks only that one.
+// ShellCheck over RUN bodies, when a `shellcheck` binary exists. All bodies that need checking go to one
+// process as separate files (one body's syntax error does not hide the others; each file carries its own
+// dialect in its shebang), and findings are mapped back to the Dockerfile's line and column. Results are
+// cached per input text, so typing outside RUN instructions does not start ShellCheck, and typing in one
+// RUN checks only that one. Many Dockerfiles can share one run (the CLI's batch mode).
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import * as path from 'node:path';
 import { Instruction } from 'dockerfile-ast';
 import { LintContext, RawProblem } from '../context/lintContext';
 import { RunBody } from '../context/runBody';
+import { scriptOffset, ShellcheckInput, shellcheckInput, shellOptionsPerRun } from './shellcheckScript';
 
 interface ShellcheckComment {
   file: string;
@@ -26,37 +28,81 @@ export interface ShellcheckFinding extends RawProblem {
   message: string;
 }
 
-// Codes that misfire on Dockerfiles: variables come from ENV/ARG (SC2154), sourced files are in the image
-// (SC1090/SC1091), and the dialect is the image's /bin/sh (SC2187).
+// hadolint's exclusions (SC2187: ash checked as dash; SC1090/SC1091: sourced files live in the image), and
+// SC2154: a variable from the base image's environment is unknown here, so "referenced but not assigned"
+// would be noise on nearly every FROM of a language image (a deliberate difference from hadolint).
 const EXCLUDED = 'SC1090,SC1091,SC2154,SC2187';
 const TIMEOUT_MS = 10_000;
-/** Findings per RUN body, keyed by binary, dialect and script text; only changed bodies are checked again. */
+/** Bodies per process in a batch: enough to amortise start-up, few enough to spread over the cores. */
+const BATCH_FILES = 200;
+/** ShellCheck processes running at once in this process: typing never piles them up beyond this. */
+const MAX_CONCURRENT = 2;
+/** Findings per body input, keyed by binary and input text; only changed bodies are checked again. */
 const cache = new Map<string, ShellcheckComment[]>();
 const CACHE_SIZE = 2000;
 
-interface Job {
-  bodies: Array<{ instruction: Instruction; body: RunBody; key: string }>;
-  dialect: string;
-  /** The bodies whose findings are not cached yet. */
-  missing: Array<{ text: string; key: string }>;
+interface CheckedBody {
+  instruction: Instruction;
+  body: RunBody;
+  input: ShellcheckInput;
+  key: string;
 }
 
-function prepare(context: LintContext, binary: string): Job | undefined {
-  const bash = context.instructions.some((i) => i.getKeyword() === 'SHELL' && /bash/.test(i.getArgumentsContent() ?? '')) ||
-    /^\s*#\s*hadolint\s+shell\s*=\s*\S*bash\s*$/im.test(context.text);
-  const dialect = bash ? 'bash' : 'sh';
-  const bodies = [...context.runs()]
-    .filter(({ body }) => body.script.text.trim() !== '')
-    .map((run) => ({ ...run, key: `${binary}\0${dialect}\0${run.body.script.text}` }));
-  if (bodies.length === 0) return undefined;
-  const missing = new Map<string, string>();
-  for (const { body, key } of bodies) if (!cache.has(key)) missing.set(key, body.script.text);
-  return { bodies, dialect, missing: [...missing].map(([key, text]) => ({ key, text })) };
+/** The RUN bodies of one Dockerfile that ShellCheck looks at. */
+export interface ShellcheckJob {
+  context: LintContext;
+  binary: string;
+  bodies: CheckedBody[];
 }
 
-function writeFiles(job: Job): { dir: string; files: string[] } {
+export function shellcheckJob(context: LintContext, binary: string): ShellcheckJob | undefined {
+  const options = shellOptionsPerRun(context);
+  const bodies: CheckedBody[] = [];
+  for (const { instruction, body } of context.runs()) {
+    const runOptions = options.get(instruction);
+    if (!runOptions || body.script.text.trim() === '') continue;
+    const input = shellcheckInput(body.script.text, runOptions);
+    if (input) bodies.push({ instruction, body, input, key: `${binary}\0${input.text}` });
+  }
+  return bodies.length > 0 ? { context, binary, bodies } : undefined;
+}
+
+/** Inputs of these jobs not cached yet, once each, grouped by binary. */
+function missingInputs(jobs: readonly ShellcheckJob[]): Map<string, Map<string, string>> {
+  const byBinary = new Map<string, Map<string, string>>();
+  for (const job of jobs) {
+    for (const { key, input } of job.bodies) {
+      if (cache.has(key)) continue;
+      let inputs = byBinary.get(job.binary);
+      if (!inputs) byBinary.set(job.binary, (inputs = new Map()));
+      inputs.set(key, input.text);
+    }
+  }
+  return byBinary;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+interface Batch {
+  binary: string;
+  entries: Array<[key: string, text: string]>;
+}
+
+function batchesOf(jobs: readonly ShellcheckJob[]): Batch[] {
+  const batches: Batch[] = [];
+  for (const [binary, inputs] of missingInputs(jobs)) {
+    for (const entries of chunks([...inputs], BATCH_FILES)) batches.push({ binary, entries });
+  }
+  return batches;
+}
+
+function writeFiles(batch: Batch): { dir: string; files: string[] } {
   const dir = mkdtempSync(path.join(tmpdir(), 'dockside-sc-'));
-  const files = job.missing.map(({ text }, index) => {
+  const files = batch.entries.map(([, text], index) => {
     const file = path.join(dir, `run${index}.sh`);
     writeFileSync(file, text);
     return file;
@@ -64,102 +110,132 @@ function writeFiles(job: Job): { dir: string; files: string[] } {
   return { dir, files };
 }
 
-function args(job: Job, files: string[]): string[] {
-  return ['--format=json1', `--shell=${job.dialect}`, `--exclude=${EXCLUDED}`, ...files];
+function args(files: string[]): string[] {
+  return ['--format=json1', `--exclude=${EXCLUDED}`, ...files];
 }
 
-/** Stores the findings of one ShellCheck run per body; false when its output is unusable. */
-function remember(job: Job, stdout: string, files: string[]): boolean {
+/** Stores the findings of one ShellCheck run per input; false when its output is unusable. */
+function remember(batch: Batch, stdout: string, files: string[]): boolean {
   let parsed: { comments?: ShellcheckComment[] };
   try {
     parsed = JSON.parse(stdout) as { comments?: ShellcheckComment[] };
   } catch {
     return false;
   }
+  const indexOf = new Map(files.map((file, index) => [file, index]));
   const perFile: ShellcheckComment[][] = files.map(() => []);
   for (const comment of parsed.comments ?? []) {
-    const index = files.indexOf(comment.file);
-    if (index >= 0) perFile[index].push(comment);
+    const index = indexOf.get(comment.file);
+    if (index !== undefined) perFile[index].push(comment);
   }
-  job.missing.forEach(({ key }, index) => {
+  batch.entries.forEach(([key], index) => {
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     cache.set(key, perFile[index]);
   });
   return true;
 }
 
-/** Runs ShellCheck synchronously; an empty list when the binary is missing or fails. */
-export function shellcheckSync(context: LintContext, binary: string): ShellcheckFinding[] {
-  const job = prepare(context, binary);
-  if (!job) return [];
-  if (job.missing.length > 0) {
-    const { dir, files } = writeFiles(job);
+/** Runs ShellCheck synchronously over the bodies of all jobs; false when a run failed. */
+export function runShellcheckSync(jobs: readonly ShellcheckJob[]): boolean {
+  let ok = true;
+  for (const batch of batchesOf(jobs)) {
+    const { dir, files } = writeFiles(batch);
     try {
-      const run = spawnSync(binary, args(job, files), { encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: 16 << 20 });
-      if (run.error || run.stdout === null || !remember(job, run.stdout, files)) return [];
+      const run = spawnSync(batch.binary, args(files), { encoding: 'utf8', timeout: TIMEOUT_MS * 3, maxBuffer: 64 << 20 });
+      if (run.error || run.stdout === null || !remember(batch, run.stdout, files)) ok = false;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  return toFindings(context, job);
+  return ok;
 }
 
-export async function shellcheckAsync(context: LintContext, binary: string): Promise<ShellcheckFinding[]> {
-  const job = prepare(context, binary);
-  if (!job) return [];
-  if (job.missing.length > 0) {
-    const { dir, files } = writeFiles(job);
-    const stdout = await new Promise<string | undefined>((resolve) => {
-      execFile(binary, args(job, files), { timeout: TIMEOUT_MS, maxBuffer: 16 << 20 }, (error, out) => {
-        // ShellCheck exits 1 when it found something; only a missing binary or a kill is a failure.
-        resolve(error && typeof error.code !== 'number' ? undefined : out);
-      });
-    });
-    rmSync(dir, { recursive: true, force: true });
-    if (stdout === undefined || !remember(job, stdout, files)) return [];
+/** Thrown when a run was cancelled because its document changed: the caller drops the result. */
+export class ShellcheckCancelled extends Error {
+  constructor() {
+    super('ShellCheck run cancelled');
+    this.name = 'ShellcheckCancelled';
   }
-  return toFindings(context, job);
 }
 
-function toFindings(context: LintContext, job: Job): ShellcheckFinding[] {
+/**
+ * Runs ShellCheck without blocking the event loop, at most MAX_CONCURRENT processes at once in this
+ * process. Aborting the signal kills the process (or leaves the queue) and rejects with ShellcheckCancelled.
+ * Resolves false when a run failed or timed out.
+ */
+export async function runShellcheckAsync(jobs: readonly ShellcheckJob[], signal?: AbortSignal): Promise<boolean> {
+  const results = await Promise.all(batchesOf(jobs).map((batch) => withSlot(signal, () => runBatch(batch, signal))));
+  return results.every(Boolean);
+}
+
+function runBatch(batch: Batch, signal?: AbortSignal): Promise<boolean> {
+  const { dir, files } = writeFiles(batch);
+  return new Promise<boolean>((resolve, reject) => {
+    execFile(batch.binary, args(files), { timeout: TIMEOUT_MS, maxBuffer: 64 << 20, signal }, (error, stdout) => {
+      rmSync(dir, { recursive: true, force: true });
+      if (signal?.aborted) return reject(new ShellcheckCancelled());
+      // ShellCheck exits 1 when it found something; only a missing binary or a kill is a failure.
+      if (error && typeof error.code !== 'number') return resolve(false);
+      resolve(remember(batch, stdout, files));
+    });
+  });
+}
+
+let running = 0;
+const queue: Array<() => void> = [];
+
+async function withSlot<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT) {
+    await new Promise<void>((resolve, reject) => {
+      const start = () => {
+        signal?.removeEventListener('abort', cancel);
+        resolve();
+      };
+      const cancel = () => {
+        queue.splice(queue.indexOf(start), 1);
+        reject(new ShellcheckCancelled());
+      };
+      if (signal?.aborted) return reject(new ShellcheckCancelled());
+      signal?.addEventListener('abort', cancel, { once: true });
+      queue.push(start);
+    });
+  }
+  if (signal?.aborted) throw new ShellcheckCancelled();
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    queue.shift()?.();
+  }
+}
+
+/** ShellCheck processes running now in this process (for tests of the concurrency cap). */
+export function runningShellchecks(): number {
+  return running;
+}
+
+/** The cached findings of a job's bodies, mapped to the Dockerfile. */
+export function shellcheckFindings(job: ShellcheckJob): ShellcheckFinding[] {
   const findings: ShellcheckFinding[] = [];
-  job.bodies.forEach(({ instruction, body, key }) => {
-    const comments = cache.get(key) ?? [];
-    const lineStarts = lineStartsOf(body.script.text);
-    for (const comment of comments) {
-      const start = offsetOf(body.script.text, lineStarts, comment.line, comment.column);
-      let end = offsetOf(body.script.text, lineStarts, comment.endLine, comment.endColumn);
-      // End columns after tabs are not always expanded like start columns: fall back to the word's end.
-      if (end <= start) end = start + (/^\S*/.exec(body.script.text.slice(start))?.[0].length ?? 0);
+  for (const { instruction, body, input, key } of job.bodies) {
+    const script = body.script.text;
+    for (const comment of cache.get(key) ?? []) {
+      if (comment.line <= input.headerLines) continue;
+      const start = scriptOffset(input, script, comment.line, comment.column);
+      let end = scriptOffset(input, script, comment.endLine, comment.endColumn);
+      if (end <= start) end = start + (/^\S*/.exec(script.slice(start))?.[0].length ?? 0);
       findings.push({
         ruleId: `SC${comment.code}`,
-        range: context.scriptRange(body, start, end),
+        range: job.context.scriptRange(body, start, end),
         details: [comment.message],
         anchorLine: instruction.getRange().start.line,
         severity: comment.level,
         message: comment.message,
       });
     }
-  });
-  return findings;
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return starts;
-}
-
-/** ShellCheck columns are 1-based and count a tab as reaching the next multiple of 8. */
-function offsetOf(text: string, lineStarts: number[], line: number, column: number): number {
-  const lineStart = lineStarts[Math.min(Math.max(line - 1, 0), lineStarts.length - 1)];
-  let visual = 1;
-  let offset = lineStart;
-  while (offset < text.length && text[offset] !== '\n' && visual < column) {
-    visual = text[offset] === '\t' ? visual + 8 - ((visual - 1) % 8) : visual + 1;
-    offset++;
   }
-  return offset;
+  return findings;
 }
 
 /** The binary to run: the configured path, else `shellcheck` if it is on PATH; undefined when none. */
@@ -183,4 +259,9 @@ function existsExecutable(file: string): boolean {
     executableCache.set(file, known);
   }
   return known;
+}
+
+/** True when some body of the job has no cached result: ShellCheck has to run. */
+export function runShellcheckNeeded(job: ShellcheckJob): boolean {
+  return job.bodies.some(({ key }) => !cache.has(key));
 }
