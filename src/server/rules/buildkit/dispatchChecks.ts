@@ -75,8 +75,14 @@ class Dispatcher {
   /** Findings per instruction and name or word, so that a repeated one points at its own occurrence. */
   private readonly occurrences = new Map<string, number>();
 
+  private readonly windowsBase: boolean;
+
   constructor(private readonly bk: BuildkitModel, private readonly stage: BkStage, private readonly state: StageState,
-    private readonly definedInFile: Set<string>) {}
+    private readonly definedInFile: Set<string>) {
+    let root: BkStage = stage;
+    while (root.parent) root = root.parent;
+    this.windowsBase = /(^|[/:._-])(windows|nanoserver|servercore|windowsservercore)([/:._-]|$)/i.test(root.from.getImage() ?? '');
+  }
 
   private occurrence(instruction: Instruction, key: string): number {
     const id = `${instruction.getRange().start.line}\u0000${key}`;
@@ -223,7 +229,8 @@ class Dispatcher {
     const [value] = this.expandAll(instruction, [argumentText(this.bk.context, instruction).trim()], report);
     if (!this.state.workdirSet) {
       const platform = this.stage.from.getPlatformFlag()?.getValue() ?? '';
-      const windows = platform.toLowerCase().startsWith('windows');
+      // BuildKit takes the OS from the resolved base image; without it, a Windows base image is known by name.
+      const windows = platform.toLowerCase().startsWith('windows') || this.windowsBase;
       const normalised = windows ? value.replace(/^[A-Za-z]:/, '').replace(/\\/g, '/') : value;
       const absolute = normalised.startsWith('/') && !(windows && (value.startsWith('\\\\') || /^[A-Za-z]:$/.test(value)));
       if (!absolute) report('WorkdirRelativePath', instruction.getArgumentsRange() ?? undefined, [value]);

@@ -188,6 +188,7 @@ describe('BuildKit spec: dispatch', () => {
     [[], '# escape=`\nFROM --platform=windows/amd64 a:1\nWORKDIR C:\\app'],
     [[3], '# escape=`\nFROM --platform=windows/amd64 a:1\nWORKDIR C:'],
     [[2], 'FROM --platform=windows/amd64 a:1\nWORKDIR app'],
+    [[], '# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nENV GOPATH=C:\\go\nWORKDIR $GOPATH'],
   ]);
 
   describeSpec('UndefinedVar', [
