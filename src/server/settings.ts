@@ -28,6 +28,22 @@ const severityByName: Record<string, ValidationSeverity> = {
   error: ValidationSeverity.ERROR,
 };
 
+/**
+ * Defaults: where hadolint has the same check, its severity (DL4000, DL3000, DL4004 and DL3012 are errors),
+ * so the setting, the editor and the command line agree on one severity for the problem.
+ */
+export const checkDefaults: Readonly<Record<(typeof configurableChecks)[number], 'warning' | 'error'>> = {
+  deprecatedMaintainer: 'error',
+  directiveCasing: 'warning',
+  emptyContinuationLine: 'warning',
+  instructionCasing: 'warning',
+  instructionCmdMultiple: 'warning',
+  instructionEntrypointMultiple: 'error',
+  instructionHealthcheckMultiple: 'error',
+  instructionJSONInSingleQuotes: 'warning',
+  instructionWorkdirRelative: 'error',
+};
+
 const lintSeverities = new Set<LintSeverity | 'off'>(['error', 'warning', 'info', 'style', 'off']);
 
 export function defaultSettings(): DockerfileSettings {
@@ -42,9 +58,14 @@ export function readSettings(raw: unknown): DockerfileSettings {
   const format = asRecord(root.format);
 
   const checks: ValidatorSettings = {};
+  // The same severities apply to the rule engine's problems that carry the check's id (DL4000 carries
+  // `deprecatedMaintainer`): one setting, one severity, whichever rule set reports the problem.
+  const utilsCheckSeverities: Record<string, LintSeverity | 'off'> = {};
   for (const check of configurableChecks) {
     const value = validation[check];
-    checks[check] = typeof value === 'string' && value in severityByName ? severityByName[value] : ValidationSeverity.WARNING;
+    const name = typeof value === 'string' && value in severityByName ? value : checkDefaults[check];
+    checks[check] = severityByName[name];
+    utilsCheckSeverities[check] = name === 'ignore' ? 'off' : name as LintSeverity;
   }
 
   const severityOverrides: Record<string, LintSeverity | 'off'> = {};
@@ -66,6 +87,7 @@ export function readSettings(raw: unknown): DockerfileSettings {
         // An empty path means "look on PATH"; `lint.shellcheck: false` turns ShellCheck off.
         shellcheckPath: lint.shellcheck === false ? null : typeof shellcheckPath === 'string' && shellcheckPath ? shellcheckPath : undefined,
         hadolintConfigPath: typeof lint.hadolintConfig === 'string' && lint.hadolintConfig ? lint.hadolintConfig : undefined,
+        utilsCheckSeverities,
       },
     },
     format: { ignoreMultilineInstructions: format.ignoreMultilineInstructions === true },

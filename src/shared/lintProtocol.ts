@@ -54,9 +54,25 @@ export interface LintOptions {
   /** Path of a hadolint config file (the `dockside.dockerfile.lint.hadolintConfig` setting); default: look for
    * `.hadolint.yaml` / `.hadolint.yml` beside the Dockerfile and in its parent folders. */
   hadolintConfigPath?: string;
+  /** Severities of dockerfile-utils' configurable checks (the `dockside.dockerfile.validation.*` settings,
+   * e.g. `deprecatedMaintainer`): they apply to every problem that carries the check's id (DL4000 carries
+   * `deprecatedMaintainer`), below per-rule overrides. */
+  utilsCheckSeverities?: Record<string, LintSeverity | 'off'>;
+  /** What the local engine knows of base images (platform, environment), for the checks that need it. */
+  localImages?: LocalImageInfo[];
   /** Language of messages and docs links: 'zh-cn' (any 'zh*') or English (default). */
   locale?: string;
   /** URI of the extension's `docs/rules` folder, e.g. `file:///…/dockside/docs/rules`; `docsUrl` is
    * `<docsBaseUri>/<en|zh-cn>/<page>.md#<rule id>`. Without it, the path relative to the extension. */
   docsBaseUri?: string;
+}
+
+/** A local image as the engine describes it, keyed by the reference a FROM names (`repo:tag`). */
+export interface LocalImageInfo {
+  reference: string;
+  os: string;
+  architecture: string;
+  env?: string[];
+  /** True when the image config sets a `Shell`. */
+  shell?: boolean;
 }

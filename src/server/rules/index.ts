@@ -1,21 +1,11 @@
 // The Dockerfile rule engine: hadolint's rules, BuildKit's checks and ShellCheck in one pass over one parse.
 // Pure apart from reading .hadolint.yaml / .dockerignore beside the file and running ShellCheck.
 import { LintOptions, LintProblem } from '../../shared/lintProtocol';
-import { checkArgAndEnv } from './buildkit/argEnvRules';
-import { checkCopyIgnoredFile } from './buildkit/copyIgnoredFile';
-import { checkFormat } from './buildkit/formatRules';
-import { checkVariables } from './buildkit/variableRules';
+import { checkBuildkitRules, LocalImageFacts } from './buildkit';
 import { dockerignoreFor } from './config/dockerignore';
 import { findHadolintConfig, HadolintConfig } from './config/hadolintConfig';
 import { LintContext, RawProblem } from './context/lintContext';
-import { checkApt } from './hadolint/aptRules';
-import { checkCopyAndAdd } from './hadolint/copyRules';
-import { checkFrom } from './hadolint/fromRules';
-import { checkInstructions } from './hadolint/instructionRules';
-import { checkLabels } from './hadolint/labelRules';
-import { checkLanguagePackages } from './hadolint/languagePackageRules';
-import { checkRpm } from './hadolint/rpmRules';
-import { checkShellCommands } from './hadolint/shellCommandRules';
+import { checkHadolintRules } from './hadolint';
 import { readPragmas } from './pragmas';
 import { finishProblems } from './problems';
 import {
@@ -28,10 +18,20 @@ export type { HadolintConfig } from './config/hadolintConfig';
 export { runShellcheckAsync, shellcheckFindings, ShellcheckCancelled } from './shellcheck/shellcheck';
 export type { ShellcheckJob } from './shellcheck/shellcheck';
 
-const RULE_FAMILIES: Array<(context: LintContext) => void> = [
-  checkApt, checkLanguagePackages, checkRpm, checkShellCommands, checkFrom, checkCopyAndAdd, checkInstructions,
-  checkLabels, checkArgAndEnv, checkVariables, checkFormat, checkCopyIgnoredFile,
-];
+/** The engine's facts about local images, keyed by reference (`alpine:3.20`, and `alpine` for `:latest`). */
+function imageFacts(options: LintOptions): LocalImageFacts {
+  if (!options.localImages || options.localImages.length === 0) return {};
+  const platforms = new Map<string, { os: string; architecture: string }>();
+  const configs = new Map<string, { env?: string[]; shell?: boolean }>();
+  for (const image of options.localImages) {
+    const names = [image.reference, ...(image.reference.endsWith(':latest') ? [image.reference.slice(0, -7)] : [])];
+    for (const name of names) {
+      platforms.set(name, { os: image.os, architecture: image.architecture });
+      configs.set(name, { env: image.env, shell: image.shell });
+    }
+  }
+  return { platforms, configs };
+}
 
 export interface LintResult {
   problems: LintProblem[];
@@ -61,7 +61,10 @@ export function prepareLint(text: string, options: LintOptions): PreparedLint {
     nonPosixShellPragma: shellPragma !== undefined && !/(^|\/)(sh|bash|ash|dash|zsh|ksh|mksh)$/.test(shellPragma),
   });
   const internalErrors: string[] = [];
-  for (const family of RULE_FAMILIES) {
+  const families: Array<(context: LintContext) => void> = [
+    checkHadolintRules, function checkBuildkit(c: LintContext) { checkBuildkitRules(c, imageFacts(options)); },
+  ];
+  for (const family of families) {
     try {
       family(context);
     } catch (error) {

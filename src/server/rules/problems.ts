@@ -10,13 +10,36 @@ import { LintContext, RawProblem } from './context/lintContext';
 import { Pragmas } from './pragmas';
 import { ShellcheckFinding } from './shellcheck/shellcheck';
 
-// BuildKit names that are aliases of hadolint rules: `# check=skip=` and `error=true` apply to them too.
-const BUILDKIT_ALIASES = new Set(['MaintainerDeprecated', 'WorkdirRelativePath', 'MultipleInstructionsDisallowed',
-  'DuplicateStageName', 'ReservedStageName', 'JSONArgsRecommended', 'RedundantTargetPlatform', 'SecretsUsedInArgOrEnv',
-  'FromPlatformFlagConstDisallowed']);
+/**
+ * hadolint rules and BuildKit checks that are the same check: each fires by its own semantics, and where
+ * both fire on one instruction the user gets one diagnostic (the hadolint one, answering to both ids).
+ */
+const TWINS: ReadonlyArray<[string, string]> = [
+  ['DL4000', 'MaintainerDeprecated'], ['DL3000', 'WorkdirRelativePath'], ['DL3024', 'DuplicateStageName'],
+  ['DL3063', 'ReservedStageName'], ['DL3025', 'JSONArgsRecommended'], ['DL3064', 'SecretsUsedInArgOrEnv'],
+  ['DL3065', 'RedundantTargetPlatform'], ['DL3029', 'FromPlatformFlagConstDisallowed'],
+  ['DL4003', 'MultipleInstructionsDisallowed'], ['DL4004', 'MultipleInstructionsDisallowed'],
+  ['DL3012', 'MultipleInstructionsDisallowed'],
+];
+const BUILDKIT_TWINS = new Set(TWINS.map(([, buildkit]) => buildkit));
 
 function isBuildkitId(id: string, info: RuleInfo): boolean {
-  return (info.source === 'buildkit' && id === info.id) || BUILDKIT_ALIASES.has(id);
+  return (info.source === 'buildkit' && id === info.id) || BUILDKIT_TWINS.has(id);
+}
+
+/** `# check=skip=` silences BuildKit checks only; then twins on one instruction become one problem. */
+function mergeTwins(raw: RawProblem[], pragmas: Pragmas): Array<RawProblem & { twinIds?: string[] }> {
+  const skip = pragmas.checkSkip;
+  const kept = raw.filter((p) => ruleInfo(p.ruleId)?.source !== 'buildkit' || (skip !== 'all' && !skip.has(p.ruleId)));
+  const result: Array<RawProblem & { twinIds?: string[] }> = [];
+  const dropped = new Set<RawProblem>();
+  for (const problem of kept) {
+    const twin = TWINS.find(([hadolint]) => hadolint === problem.ruleId)?.[1];
+    const partner = twin ? kept.find((other) => other.ruleId === twin && other.anchorLine === problem.anchorLine && !dropped.has(other)) : undefined;
+    if (partner) dropped.add(partner);
+    result.push(partner ? { ...problem, twinIds: [twin as string, ...(ruleInfo(twin as string)?.aliases ?? [])] } : problem);
+  }
+  return result.filter((p) => !dropped.has(p));
 }
 
 export function finishProblems(context: LintContext, raw: RawProblem[], pragmas: Pragmas, config: HadolintConfig,
@@ -26,14 +49,14 @@ export function finishProblems(context: LintContext, raw: RawProblem[], pragmas:
   const settingsOverrides = options.severityOverrides ?? {};
   const seen = new Set<string>();
   const problems: LintProblem[] = [];
-  for (const problem of raw) {
+  for (const problem of mergeTwins(raw, pragmas)) {
     const info = ruleInfo(problem.ruleId);
     if (!info) continue;
-    const ids = [info.id, ...(info.aliases ?? [])];
+    const ids = [...new Set([info.id, ...(info.aliases ?? []), ...(problem.twinIds ?? [])])];
     const key = `${info.id}@${problem.range.start.line}:${problem.range.start.character}-${problem.range.end.line}:${problem.range.end.character}`;
     if (seen.has(key) || silenced(ids, info, problem.anchorLine, pragmas, ignored)) continue;
     seen.add(key);
-    const severity = resolveSeverity(ids, info, problem, pragmas, config, settingsOverrides);
+    const severity = resolveSeverity(ids, info, problem, pragmas, config, settingsOverrides, options.utilsCheckSeverities ?? {});
     if (severity === 'off') continue;
     const shellcheck = problem as Partial<ShellcheckFinding>;
     problems.push({
@@ -42,7 +65,7 @@ export function finishProblems(context: LintContext, raw: RawProblem[], pragmas:
       severity,
       message: shellcheck.message ?? formatMessage(info, problem.details, language),
       range: problem.range,
-      aliases: info.aliases ? [...info.aliases] : undefined,
+      aliases: ids.length > 1 ? ids.slice(1) : undefined,
       fixes: [
         ...(problem.fixes ?? []).map((fix) => ({ ...fix, title: localizedFixTitle(fix.title, language) })),
         ignoreHereFix(context, info.id, problem.anchorLine, language),
@@ -53,22 +76,20 @@ export function finishProblems(context: LintContext, raw: RawProblem[], pragmas:
   return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-function silenced(ids: string[], info: RuleInfo, anchorLine: number, pragmas: Pragmas, ignored: Set<string>): boolean {
+function silenced(ids: string[], _info: RuleInfo, anchorLine: number, pragmas: Pragmas, ignored: Set<string>): boolean {
   const here = pragmas.ignoredAt.get(anchorLine);
   if (ids.some((id) => ignored.has(id) || pragmas.globalIgnored.has(id) || here?.has(id))) return true;
-  const buildkitIds = ids.filter((id) => isBuildkitId(id, info));
-  if (buildkitIds.length > 0 && (pragmas.checkSkip === 'all' || buildkitIds.some((id) => (pragmas.checkSkip as Set<string>).has(id)))) {
-    return true;
-  }
   // `# dockerfile-utils: ignore` silences problems that dockerfile-utils also reports (they have its id).
   const sharedWithUtils = ids.some((id) => /^[a-z]/.test(id));
   return sharedWithUtils && pragmas.dockerfileUtilsIgnored.has(anchorLine);
 }
 
 function resolveSeverity(ids: string[], info: RuleInfo, problem: RawProblem, pragmas: Pragmas, config: HadolintConfig,
-  settingsOverrides: Record<string, LintSeverity | 'off'>): LintSeverity | 'off' {
+  settingsOverrides: Record<string, LintSeverity | 'off'>, utilsSeverities: Record<string, LintSeverity | 'off'>): LintSeverity | 'off' {
   for (const id of ids) if (settingsOverrides[id]) return settingsOverrides[id];
   for (const id of ids) if (config.override[id]) return config.override[id];
+  // The dockerfile-utils setting for the same problem (`deprecatedMaintainer` for DL4000) decides next.
+  for (const id of ids) if (utilsSeverities[id]) return utilsSeverities[id];
   const shellcheckLevel = (problem as Partial<ShellcheckFinding>).severity;
   if (shellcheckLevel) return shellcheckLevel;
   if (info.severity !== 'off' && pragmas.checkError && ids.some((id) => isBuildkitId(id, info))) return 'error';

@@ -70,6 +70,28 @@ export const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 
 /** The shared corpus of real Dockerfiles beside the checkout, or undefined (with the reason) when absent. */
 export function corpusDir(): string | undefined {
-  const dir = path.resolve(repoRoot, '..', 'shared', 'corpus', 'dockerfiles');
+  // DOCKSIDE_SHARED_DIR points elsewhere when ../shared is not beside the checkout (a worktree, say).
+  const shared = process.env.DOCKSIDE_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');
+  const dir = path.resolve(shared, 'corpus', 'dockerfiles');
   return existsSync(dir) ? dir : undefined;
+}
+
+/** [1-based lines where the rule must fire, exactly (empty: it must stay quiet), Dockerfile, options]. */
+export type SpecCase = [number[], string, LintOptions?];
+
+/**
+ * Table-driven cases written from the behavioural specifications (../shared/docs/lint-semantics): each
+ * case is its own test and pins the exact lines the rule reports on, so a finding too many fails too.
+ */
+export function describeSpec(id: string, cases: SpecCase[]): void {
+  describe(id, () => {
+    cases.forEach(([lines, text, options], index) => {
+      const label = lines.length === 0 ? 'quiet' : `line ${lines.join(',')}`;
+      it(`${index + 1}: ${label}: ${firstRunLine(text)}`, () => {
+        // A hadolint rule and its BuildKit twin firing on one instruction are one problem answering to both.
+        const found = lint(text, options).filter((p) => p.ruleId === id || p.aliases?.includes(id));
+        assert.deepEqual(found.map((p) => p.range.start.line + 1), lines, `${id} on:\n${text}`);
+      });
+    });
+  });
 }

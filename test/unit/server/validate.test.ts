@@ -37,9 +37,9 @@ describe('validation pipeline', () => {
     const problems = fromUtils(lint('FROM alpine:3.20\nfoo bar\nWORKDIR app\nCMD a\nCMD b\nENTRYPOINT a\nENTRYPOINT b\n'));
     assert.deepEqual(brief(problems), [
       '1:unknownInstruction:error',
-      '2:instructionWorkdirRelative:warning',
+      '2:instructionWorkdirRelative:error',
       '3:instructionCmdMultiple:warning',
-      '5:instructionEntrypointMultiple:warning',
+      '5:instructionEntrypointMultiple:error',
     ]);
     assert.equal(problems[0].message, 'Unknown instruction: FOO');
     assert.deepEqual(problems[1].aliases, ['DL3000', 'WorkdirRelativePath']);
@@ -47,9 +47,10 @@ describe('validation pipeline', () => {
 
   it('applies the nine checks from settings: ignore, warning, error', () => {
     const text = 'from alpine:3.20\nWORKDIR app\n';
-    assert.deepEqual(brief(fromUtils(lint(text))), ['0:instructionCasing:warning', '1:instructionWorkdirRelative:warning']);
-    const tuned = { validation: { instructionCasing: 'ignore', instructionWorkdirRelative: 'error' } };
-    assert.deepEqual(brief(fromUtils(lint(text, tuned))), ['1:instructionWorkdirRelative:error']);
+    // Defaults follow hadolint's severity for the same problem (DL3000 is an error).
+    assert.deepEqual(brief(fromUtils(lint(text))), ['0:instructionCasing:warning', '1:instructionWorkdirRelative:error']);
+    const tuned = { validation: { instructionCasing: 'ignore', instructionWorkdirRelative: 'warning' } };
+    assert.deepEqual(brief(fromUtils(lint(text, tuned))), ['1:instructionWorkdirRelative:warning']);
   });
 
   it('turns dockerfile-utils off with validation.enable', () => {
@@ -67,7 +68,7 @@ describe('validation pipeline', () => {
     const text = 'FROM alpine:3.20\nWORKDIR app\n';
     assert.deepEqual(fromUtils(lint(text, { lint: { ignoredRules: ['DL3000'] } })), []);
     // A pragma above FROM concerns FROM only.
-    assert.deepEqual(brief(fromUtils(lint(`# hadolint ignore=DL3000\n${text}`))), ['2:instructionWorkdirRelative:warning']);
+    assert.deepEqual(brief(fromUtils(lint(`# hadolint ignore=DL3000\n${text}`))), ['2:instructionWorkdirRelative:error']);
     assert.deepEqual(brief(fromUtils(lint('FROM alpine:3.20\n# hadolint ignore=DL3000\nWORKDIR app\n'))), []);
     assert.deepEqual(brief(fromUtils(lint('# check=skip=WorkdirRelativePath\nFROM alpine:3.20\nWORKDIR app\n'))), []);
     assert.deepEqual(brief(fromUtils(lint('FROM alpine:3.20\n# hadolint global ignore=WorkdirRelativePath\nWORKDIR app\nWORKDIR b\n'))), []);

@@ -9,7 +9,12 @@ interface IgnorePattern {
   negated: boolean;
 }
 
-export type IgnoreMatcher = (relativePath: string) => boolean;
+export interface IgnoreMatcher {
+  (relativePath: string): boolean;
+  /** The patterns as written (cleaned), `!` ones included, for checks that look at them (CopyIgnoredFile). */
+  patterns?: string[];
+  hasExclusions?: boolean;
+}
 
 const cache = new Map<string, { mtimeMs: number; matcher: IgnoreMatcher }>();
 
@@ -35,6 +40,7 @@ export function dockerignoreFor(dockerfilePath: string): IgnoreMatcher | undefin
 
 export function compileDockerignore(content: string): IgnoreMatcher {
   const patterns: IgnorePattern[] = [];
+  const written: string[] = [];
   for (const rawLine of content.split(/\r?\n/)) {
     let line = rawLine.trim();
     if (line === '' || line.startsWith('#')) continue;
@@ -43,8 +49,9 @@ export function compileDockerignore(content: string): IgnoreMatcher {
     line = path.posix.normalize(line.replace(/\\/g, '/')).replace(/^\/+/, '').replace(/\/+$/, '');
     if (line === '' || line === '.') continue;
     patterns.push({ regex: globToRegex(line), negated });
+    written.push(negated ? `!${line}` : line);
   }
-  return (relativePath: string) => {
+  const matcher: IgnoreMatcher = (relativePath: string) => {
     const clean = path.posix.normalize(relativePath.replace(/\\/g, '/')).replace(/^(\.\/)+|^\/+/, '').replace(/\/+$/, '');
     if (clean === '' || clean === '.') return false;
     const segments = clean.split('/');
@@ -56,6 +63,9 @@ export function compileDockerignore(content: string): IgnoreMatcher {
     }
     return excluded;
   };
+  matcher.patterns = written;
+  matcher.hasExclusions = patterns.some((p) => p.negated);
+  return matcher;
 }
 
 function globToRegex(pattern: string): RegExp {

@@ -1,95 +1,80 @@
-// COPY and ADD: DL3010 DL3020 DL3021 DL3022 DL3023 DL3045 DL3067.
-import { Instruction } from 'dockerfile-ast';
-import { LintContext, Stage } from '../context/lintContext';
-import { invocationsIn } from '../context/runHelpers';
-import { hasOption } from '../shell/invocation';
-import { copyArguments, CopyArguments } from './copyArguments';
+// COPY and ADD (hadolint DL3010 DL3020 DL3021 DL3022 DL3023 DL3067).
+import { CommandModel } from '../shell/commandModel';
+import { copyInfo, dropQuotes, Item } from './model';
+import { RuleKit } from './ruleKit';
 
-const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tb2|tar\.xz|txz|tar\.zst|tzst|tar\.lz|tlz|tar\.lzma|gz|bz2|xz|zst|lz|lzma|Z|tZ)$/;
-const REMOTE = /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/;
-const ADD_ONLY_FLAGS = new Set(['checksum', 'keep-git-dir', 'unpack']);
+const ARCHIVE_EXTENSIONS = ['.tar', '.Z', '.bz2', '.gz', '.lz', '.lzma', '.tZ', '.tb2', '.tbz', '.tbz2', '.tgz', '.tlz',
+  '.tpz', '.txz', '.xz'];
+const EXTRACTORS = new Set(['unzip', 'gunzip', 'bunzip2', 'unlzma', 'unxz', 'zgz', 'uncompress', 'zcat', 'gzcat']);
 
-export function checkCopyAndAdd(context: LintContext): void {
-  for (const stage of context.stages) {
-    let workdirSet = inheritsWorkdir(context, stage);
-    for (const instruction of stage.instructions) {
-      const keyword = instruction.getKeyword();
-      if (keyword === 'WORKDIR') workdirSet = true;
-      if (keyword !== 'COPY' && keyword !== 'ADD') continue;
-      const args = copyArguments(instruction);
-      if (!args) continue;
-      if (keyword === 'ADD') checkAdd(context, instruction, args);
-      checkDestination(context, instruction, args, workdirSet);
-      if (keyword === 'COPY') {
-        checkFromStage(context, instruction, args, stage);
-        checkArchiveExtractedLater(context, instruction, args, stage);
+export function isArchive(path: string): boolean {
+  const value = dropQuotes(path);
+  return ARCHIVE_EXTENSIONS.some((ext) => value.endsWith(ext));
+}
+
+function baseName(path: string): string {
+  const value = dropQuotes(path);
+  return value.slice(Math.max(value.lastIndexOf('/'), value.lastIndexOf('\\')) + 1);
+}
+
+export function checkCopies(kit: RuleKit): void {
+  let fromCount = 0;
+  let alias: string | undefined;
+  const aliases = new Set<string>();
+  let archives: Array<{ item: Item; name: string }> = [];
+  const extracted = new Set<Item>();
+  for (const item of kit.model.items) {
+    const instruction = item.instruction;
+    if (!instruction) continue;
+    if (item.keyword === 'FROM') {
+      fromCount++;
+      alias = kit.model.from(item).alias;
+      if (alias !== undefined) aliases.add(alias);
+      archives = [];
+      extracted.clear();
+      continue;
+    }
+    if (item.keyword === 'RUN') {
+      const model = kit.model.shell(item)?.model;
+      if (model) archives.forEach((a) => { if (extracts(model, a.name)) extracted.add(a.item); });
+      continue;
+    }
+    if (item.keyword !== 'COPY' && item.keyword !== 'ADD') continue;
+    const copy = copyInfo(kit.context, instruction);
+    if (item.keyword === 'ADD') {
+      if (copy.sources.some((s) => !isArchive(s) && !/^https?:\/\//.test(dropQuotes(s)))) {
+        kit.report('DL3020', item, undefined, [], [{
+          title: 'Replace ADD with COPY', edits: [{ range: instruction.getInstructionRange(), newText: 'COPY' }], preferred: true,
+        }]);
       }
+      continue;
+    }
+    if (copy.sources.length >= 2 && !dropQuotes(copy.target).endsWith('/')) kit.report('DL3021', item);
+    const from = copy.flags.get('from');
+    if (from === undefined) {
+      if (isArchive(copy.target)) archives.push({ item, name: baseName(copy.target) });
+      else copy.sources.filter(isArchive).forEach((s) => archives.push({ item, name: baseName(s) }));
+      continue;
+    }
+    const leadingNumber = /^\d+/.exec(from)?.[0];
+    const known = dropQuotes(from).includes(':') || aliases.has(from) || (leadingNumber !== undefined && Number(leadingNumber) < fromCount);
+    if (!known) kit.report('DL3022', item, undefined, [from]);
+    if (alias !== undefined && from === alias) kit.report('DL3023', item, undefined, [from]);
+    if (copy.sources.some((s) => dropQuotes(s) === '/') && dropQuotes(copy.target) === '/') kit.report('DL3067', item, undefined, [from]);
+  }
+  const reported = new Set<Item>();
+  for (const { item } of archives) {
+    if (extracted.has(item) && !reported.has(item)) {
+      reported.add(item);
+      kit.report('DL3010', item);
     }
   }
 }
 
-/** A stage built FROM an earlier stage that set a WORKDIR keeps it. */
-function inheritsWorkdir(context: LintContext, stage: Stage): boolean {
-  const image = stage.from.getImage()?.toLowerCase();
-  const parent = context.stages.find((s) => s.index < stage.index && s.name === image);
-  if (!parent) return false;
-  return parent.instructions.some((i) => i.getKeyword() === 'WORKDIR') || inheritsWorkdir(context, parent);
-}
-
-function checkAdd(context: LintContext, instruction: Instruction, args: CopyArguments): void {
-  if (args.heredoc || args.flags.some((f) => ADD_ONLY_FLAGS.has(f.name))) return;
-  const local = args.sources.every((s) => !s.value.includes('$') && !REMOTE.test(s.value) && !ARCHIVE.test(s.value));
-  if (!local || args.sources.length === 0) return;
-  context.report('DL3020', instruction, instruction.getInstructionRange(), [], [{
-    title: 'Replace ADD with COPY',
-    edits: [{ range: instruction.getInstructionRange(), newText: 'COPY' }],
-    preferred: true,
-  }]);
-}
-
-function checkDestination(context: LintContext, instruction: Instruction, args: CopyArguments, workdirSet: boolean): void {
-  const destination = args.destination;
-  if (!destination || args.heredoc) return;
-  const value = destination.value;
-  if (args.sources.length > 1 && !value.endsWith('/') && !value.includes('$')) {
-    context.report('DL3021', instruction, destination.range);
-  }
-  const absolute = value.startsWith('/') || value.startsWith('$') || /^[A-Za-z]:[\\/]/.test(value) || value.startsWith('\\');
-  if (!absolute && !workdirSet) context.report('DL3045', instruction, destination.range);
-}
-
-function checkFromStage(context: LintContext, instruction: Instruction, args: CopyArguments, stage: Stage): void {
-  const from = args.flags.find((f) => f.name === 'from');
-  if (!from || !from.value) return;
-  const reference = from.value.toLowerCase();
-  if (stage.name !== undefined && reference === stage.name) {
-    context.report('DL3023', instruction, from.range, [from.value]);
-  } else if (!/^\d+$/.test(reference) && !/[:/@$]/.test(reference) &&
-    !context.stages.some((s) => s.index < stage.index && s.name === reference)) {
-    context.report('DL3022', instruction, from.range, [from.value]);
-  }
-  // A stage built FROM scratch holds only what was put there on purpose: copying all of it is fine.
-  const source = context.stages.find((s) => s.index < stage.index && s.name === reference);
-  const curated = source !== undefined && source.from.getImageName() === 'scratch';
-  const whole = args.sources.find((s) => s.value === '/' || s.value === '/.');
-  if (whole && !curated) context.report('DL3067', instruction, whole.range, [from.value]);
-}
-
-function checkArchiveExtractedLater(context: LintContext, instruction: Instruction, args: CopyArguments, stage: Stage): void {
-  const archives = args.sources.filter((s) => ARCHIVE.test(s.value) && !s.value.includes('$') && !REMOTE.test(s.value));
-  if (archives.length === 0 || args.flags.some((f) => f.name === 'from')) return;
-  const names = new Set(archives.map((s) => s.value.split('/').pop() ?? s.value));
-  const later = stage.instructions.slice(stage.instructions.indexOf(instruction) + 1);
-  for (const run of later) {
-    if (run.getKeyword() !== 'RUN') continue;
-    const body = context.runBody(run);
-    if (!body) continue;
-    const extracts = invocationsIn(body).some((inv) => inv.name === 'tar' &&
-      (hasOption(inv.args, 'x', ['--extract', '--get']) || /^[a-zA-Z]*x/.test(inv.args[0]?.value ?? '')) &&
-      inv.args.some((w) => names.has(w.value.split('/').pop() ?? '')));
-    if (extracts) {
-      context.report('DL3010', instruction, instruction.getRange());
-      return;
-    }
-  }
+function extracts(model: CommandModel, archive: string): boolean {
+  return model.commands.some((c) => {
+    const tar = c.name === 'tar' && c.args.some((a) => a === '--extract' || a === '--get' || (a.startsWith('-') && a.includes('x')));
+    if (!tar && !EXTRACTORS.has(c.name)) return false;
+    return c.nonFlags.some((a) => baseName(a) === archive);
+  });
 }

@@ -1,76 +1,91 @@
-// Rules about single instructions and their counts: DL3000 DL3002 DL3011 DL3012 DL3025 DL3043 DL3044
-// DL3057 DL3066 DL4000 DL4003 DL4004.
-import { Instruction, Property, PropertyInstruction } from 'dockerfile-ast';
-import { LintFix } from '../../../shared/lintProtocol';
-import { LintContext } from '../context/lintContext';
+// hadolint rules on single instructions: DL3000 DL3011 DL3025 DL3043 DL3044 DL3064 DL3066 DL4000.
+import { Instruction } from 'dockerfile-ast';
+import { LintFix, LintRange } from '../../../shared/lintProtocol';
 import { parseShell } from '../shell/shellParser';
+import { argumentText, dropQuotes, execStrings, Item, properties, restOfLine } from './model';
+import { RuleKit } from './ruleKit';
 
-const ONCE_PER_STAGE: Record<string, string> = { CMD: 'DL4003', ENTRYPOINT: 'DL4004', HEALTHCHECK: 'DL3012' };
+const SECRET_NAMES = new Set(['ACCESS_TOKEN', 'APPLICATION_KEY', 'APP_SECRET', 'AUTH_TOKEN', 'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY', 'BITTREX_API_KEY', 'BITTREX_API_SECRET', 'CF_PASSWORD', 'CF_USERNAME', 'CIRCLE_TOKEN',
+  'CI_DEPLOY_PASSWORD', 'CI_DEPLOY_USER', 'DOCKERHUB_PASSWORD', 'DOCKER_EMAIL', 'DOCKER_PASSWORD', 'DOCKER_USERNAME',
+  'FACEBOOK_ACCESS_TOKEN', 'FACEBOOK_APP_ID', 'FACEBOOK_APP_SECRET', 'FIREBASE_API_TOKEN', 'FIREBASE_TOKEN',
+  'FOSSA_API_KEY', 'GH_ENTERPRISE_TOKEN', 'GH_TOKEN', 'GITHUB_ENTERPRISE_TOKEN', 'GITHUB_TOKEN', 'HEROKU_API_KEY',
+  'HEROKU_API_USER', 'NPM_AUTH_TOKEN', 'NPM_TOKEN', 'OKTA_AUTHN_GROUPID', 'OKTA_CLIENT_ORGURL', 'OKTA_CLIENT_TOKEN',
+  'OKTA_OAUTH2_CLIENTID', 'OKTA_OAUTH2_CLIENTSECRET', 'OPENAI_API_KEY', 'OS_PASSWORD', 'OS_USERNAME',
+  'POSTGRES_PASSWORD', 'SLACK_TOKEN', 'STRIPE_API_KEY', 'STRIPE_DEVICE_NAME', 'TRAVIS_OS_NAME',
+  'TRAVIS_SECURE_ENV_VARS', 'TRAVIS_SUDO', 'VAULT_CLIENT_KEY', 'VAULT_TOKEN']);
+const SECRET_PARTS = ['api_key', 'client_key', 'password', 'private', 'secret', 'token', 'username'];
 
-export function checkInstructions(context: LintContext): void {
-  for (const stage of context.stages) {
-    const seen = new Map<string, number>();
-    let lastUser: Instruction | undefined;
-    for (const instruction of stage.instructions) {
-      const keyword = instruction.getKeyword();
-      const ruleId = ONCE_PER_STAGE[keyword];
-      if (ruleId) {
-        const count = (seen.get(keyword) ?? 0) + 1;
-        seen.set(keyword, count);
-        if (count > 1) context.report(ruleId, instruction, instruction.getInstructionRange());
+export function looksSecret(name: string): boolean {
+  const lower = name.toLowerCase();
+  return SECRET_NAMES.has(name.toUpperCase()) || SECRET_PARTS.some((p) => lower.includes(p));
+}
+
+export function checkInstructions(kit: RuleKit): void {
+  const defined = new Set<string>();
+  const argNames: string[] = [];
+  for (const item of kit.model.items) {
+    const instruction = item.instruction;
+    if (!instruction) continue;
+    switch (item.keyword) {
+      case 'WORKDIR': checkWorkdir(kit, item, instruction); break;
+      case 'EXPOSE': checkPorts(kit, item, instruction); break;
+      case 'CMD': case 'ENTRYPOINT': case 'HEALTHCHECK': checkJsonForm(kit, item, instruction); break;
+      case 'ONBUILD': checkOnbuild(kit, item, instruction); break;
+      case 'MAINTAINER': checkMaintainer(kit, item, instruction); break;
+      case 'USER': checkNumericUser(kit, item, instruction, argNames); break;
+      case 'ENV': checkEnvReferences(kit, item, defined); break;
+    }
+    if (item.keyword === 'ARG' || item.keyword === 'ENV') checkSecret(kit, item);
+    if (item.keyword === 'ARG') {
+      const name = properties(instruction)[0]?.name;
+      if (name) {
+        defined.add(name);
+        argNames.push(name);
       }
-      if (keyword === 'USER') lastUser = instruction;
-    }
-    if (stage === context.stages[context.stages.length - 1] && lastUser) checkLastUser(context, lastUser);
-    if (stage === context.stages[context.stages.length - 1] && !seen.has('HEALTHCHECK')) {
-      context.report('DL3057', stage.from, stage.from.getInstructionRange());
-    }
+    } else if (item.keyword === 'ENV') properties(instruction).forEach((p) => defined.add(p.name));
   }
-  for (const instruction of context.instructions) {
-    switch (instruction.getKeyword()) {
-      case 'WORKDIR': checkWorkdir(context, instruction); break;
-      case 'EXPOSE': checkPortRange(context, instruction); break;
-      case 'CMD':
-      case 'ENTRYPOINT': checkJsonForm(context, instruction); break;
-      case 'ONBUILD': checkOnbuild(context, instruction); break;
-      case 'ENV': checkEnvSelfReference(context, instruction as PropertyInstruction); break;
-      case 'USER': checkNumericUser(context, instruction); break;
-      case 'MAINTAINER': checkMaintainer(context, instruction); break;
+  for (const item of kit.model.onbuildItems) if (item.keyword === 'ARG' || item.keyword === 'ENV') checkSecret(kit, item);
+}
+
+function checkSecret(kit: RuleKit, item: Item): void {
+  const pairs = properties(item.instruction);
+  const names = item.keyword === 'ARG' ? pairs.slice(0, 1) : pairs;
+  const secret = names.find((p) => looksSecret(p.name));
+  if (secret) kit.report('DL3064', item, undefined, [secret.name]);
+}
+
+function checkWorkdir(kit: RuleKit, item: Item, instruction: Instruction): void {
+  const path = dropQuotes(argumentText(kit.context, instruction).trim());
+  if (path.startsWith('$') || path.startsWith('/') || /^[A-Za-z]:/.test(path)) return;
+  kit.report('DL3000', item, instruction.getArgumentsRange() ?? undefined);
+}
+
+function checkPorts(kit: RuleKit, item: Item, instruction: Instruction): void {
+  for (const word of argumentText(kit.context, instruction).trim().split(/\s+/)) {
+    const port = word.split('/')[0];
+    if (!/^\d+(-\d+)?$/.test(port)) continue;
+    if (port.split('-').some((p) => Number(p) > 65535)) {
+      kit.report('DL3011', item);
+      return;
     }
-  }
-}
-
-function checkLastUser(context: LintContext, user: Instruction): void {
-  const name = (user.getArguments()[0]?.getValue() ?? '').split(':')[0];
-  if (name === 'root' || name === '0') context.report('DL3002', user, user.getRange());
-}
-
-function checkWorkdir(context: LintContext, instruction: Instruction): void {
-  const argument = instruction.getArguments()[0];
-  if (!argument) return;
-  const value = argument.getValue().replace(/^["']|["']$/g, '');
-  if (value.startsWith('/') || value.startsWith('$') || /^[A-Za-z]:[\\/]?/.test(value) || value.startsWith('\\')) return;
-  context.report('DL3000', instruction, argument.getRange());
-}
-
-function checkPortRange(context: LintContext, instruction: Instruction): void {
-  for (const argument of instruction.getArguments()) {
-    const value = argument.getValue();
-    if (value.includes('$')) continue;
-    const ports = value.split('/')[0].split(':').pop()?.split('-') ?? [];
-    if (ports.some((p) => /^\d+$/.test(p) && Number(p) > 65535)) context.report('DL3011', instruction, argument.getRange());
   }
 }
 
-function checkJsonForm(context: LintContext, instruction: Instruction): void {
-  const range = instruction.getArgumentsRange();
-  const content = instruction.getRawArgumentsContent();
-  if (!range || !content || content.trimStart().startsWith('[')) return;
-  context.report('DL3025', instruction, range, [], jsonFormFix(content, range));
+function checkJsonForm(kit: RuleKit, item: Item, instruction: Instruction): void {
+  let text = argumentText(kit.context, instruction);
+  if (item.keyword === 'HEALTHCHECK') {
+    const cmd = /^\s*CMD\s/i.exec(text);
+    if (!cmd) return;
+    text = text.slice(cmd[0].length);
+  }
+  if (execStrings(text)) return;
+  const range = instruction.getArgumentsRange() ?? undefined;
+  kit.report('DL3025', item, range, [], item.keyword !== 'HEALTHCHECK' && range ? jsonFormFix(text, range) : undefined);
 }
 
 /** Converts `CMD a b c` to `CMD ["a", "b", "c"]` only when the words need no shell to mean the same. */
-function jsonFormFix(content: string, range: NonNullable<ReturnType<Instruction['getArgumentsRange']>>): LintFix[] | undefined {
+function jsonFormFix(content: string, range: LintRange): LintFix[] | undefined {
   if (/[\\\n]/.test(content)) return undefined;
   const script = parseShell(content);
   const command = script.commands[0];
@@ -81,42 +96,48 @@ function jsonFormFix(content: string, range: NonNullable<ReturnType<Instruction[
   return [{ title: 'Convert to JSON (exec) form', edits: [{ range, newText: json }], preferred: true }];
 }
 
-function checkOnbuild(context: LintContext, instruction: Instruction): void {
+function checkOnbuild(kit: RuleKit, item: Item, instruction: Instruction): void {
   const trigger = (instruction.getArguments()[0]?.getValue() ?? '').toUpperCase();
-  if (trigger === 'ONBUILD' || trigger === 'FROM' || trigger === 'MAINTAINER') {
-    context.report('DL3043', instruction, instruction.getRange());
-  }
+  if (trigger === 'ONBUILD' || trigger === 'FROM' || trigger === 'MAINTAINER') kit.report('DL3043', item);
 }
 
-function checkEnvSelfReference(context: LintContext, instruction: PropertyInstruction): void {
-  const properties: Property[] = instruction.getProperties();
-  const defined = new Set<string>();
-  for (const property of properties) {
-    const value = property.getValue() ?? '';
-    for (const match of value.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
-      if (defined.has(match[1]) && match[1] !== property.getName()) {
-        context.report('DL3044', instruction, property.getRange(), [match[1]]);
-        break;
-      }
-    }
-    defined.add(property.getName());
-  }
-}
-
-function checkNumericUser(context: LintContext, instruction: Instruction): void {
-  const argument = instruction.getArguments()[0];
-  if (!argument) return;
-  const user = argument.getValue().split(':')[0];
-  if (/^\d+$/.test(user) || user.includes('$') || user === 'root') return;
-  context.report('DL3066', instruction, argument.getRange(), [user]);
-}
-
-function checkMaintainer(context: LintContext, instruction: Instruction): void {
-  const content = (instruction.getArgumentsContent() ?? '').trim();
+function checkMaintainer(kit: RuleKit, item: Item, instruction: Instruction): void {
+  const content = argumentText(kit.context, instruction).trim();
   const fix: LintFix = {
     title: 'Replace MAINTAINER with LABEL maintainer',
     edits: [{ range: instruction.getRange(), newText: `LABEL maintainer=${JSON.stringify(content)}` }],
     preferred: true,
   };
-  context.report('DL4000', instruction, instruction.getRange(), [], content && !content.includes('\n') ? [fix] : undefined);
+  kit.report('DL4000', item, instruction.getRange(), [], content && !content.includes('\n') ? [fix] : undefined);
+}
+
+function checkNumericUser(kit: RuleKit, item: Item, instruction: Instruction, argNames: string[]): void {
+  const text = restOfLine(kit.context, instruction);
+  const uid = text.split(':')[0];
+  if (/^\d*$/.test(uid)) return;
+  if (argNames.some((name) => text.includes('${' + name) || text.includes('$' + name))) return;
+  kit.report('DL3066', item, instruction.getArgumentsRange() ?? undefined, [uid]);
+}
+
+function checkEnvReferences(kit: RuleKit, item: Item, defined: Set<string>): void {
+  const pairs = properties(item.instruction);
+  for (const pair of pairs) {
+    if (defined.has(pair.name)) continue;
+    const referenced = pairs.some((other) => other !== pair && references(other.value, pair.name));
+    if (referenced) {
+      kit.report('DL3044', item, undefined, [pair.name]);
+      return;
+    }
+  }
+}
+
+function references(value: string, name: string): boolean {
+  if (value.includes('${' + name + '}')) return true;
+  let at = value.indexOf('$' + name);
+  while (at >= 0) {
+    const next = value[at + name.length + 1];
+    if (next === undefined || !/[A-Za-z0-9_]/.test(next)) return true;
+    at = value.indexOf('$' + name, at + 1);
+  }
+  return false;
 }

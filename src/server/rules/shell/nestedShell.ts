@@ -28,6 +28,7 @@ function nestedCommands(inner: ShellWord, outer: SimpleCommand, nesting: number)
   return nested.commands.map((c) => ({
     ...c,
     inSubshell: true,
+    nested: true as const,
     conditional: c.conditional || outer.conditional,
     start: shift(c.start),
     end: shiftEnd(c.end),

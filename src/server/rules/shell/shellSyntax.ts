@@ -36,6 +36,8 @@ export interface SimpleCommand {
   inSubshell: boolean;
   /** Inside `if`/`while`/`for`/`case`/functions or after `||`: not certain to run. */
   conditional: boolean;
+  /** Parsed out of a `sh -c "..."` argument (see nestedShell.ts), not a command of the script itself. */
+  nested?: true;
 }
 
 export interface ShellParseError {
