@@ -173,6 +173,7 @@ describe('BuildKit spec: dispatch', () => {
     [[], `${D}# check=skip=JSONArgsRecommended\nCMD nginx -g 'daemon off;'`],
     [[], 'CMD nginx'],
     [[2], `${D}CMD ['nginx']`],
+    [[], 'FROM alpine:3.20\nCMD nginx', { localImages: [{ reference: 'alpine:3.20', os: 'linux', architecture: 'amd64', shell: true }] }],
   ]);
 
   describeSpec('WorkdirRelativePath', [
@@ -226,6 +227,9 @@ describe('BuildKit spec: dispatch', () => {
     [[2], `${S}COPY <<EOF /x\n$FOO\nEOF`],
     [[], `${S}COPY <<"EOF" /x\n$FOO\nEOF`],
     [[2], `${S}ADD --chown=$OWNER a /b`],
+    [[2], 'FROM alpine:3.20\nENV A=$FOO', { localImages: [{ reference: 'alpine:3.20', os: 'linux', architecture: 'amd64', env: ['PATH=/bin'] }] }],
+    [[], 'FROM alpine:3.20\nENV A=$FOO', { localImages: [{ reference: 'alpine:3.20', os: 'linux', architecture: 'amd64', env: ['FOO=1'] }] }],
+    [[], 'FROM alpine:3.20\nENV A=$FOO'],
   ]);
 
   describeSpec('MultipleInstructionsDisallowed', [
