@@ -24,12 +24,24 @@ const QUIET_MS = 1000;
 /** The icon a row shows for a state (containerItem.ts; no health checks here). */
 const ICONS: Record<string, string> = { running: 'vm-running', paused: 'debug-pause', restarting: 'debug-restart', created: 'vm-outline', exited: 'vm-outline', dead: 'error', removing: 'trash' };
 
-/** "Up 3 seconds (Paused)" → ["Up (Paused)", 3000]: the words must match exactly, durations advance locally. */
-function splitStatus(status: string): [words: string, ms: number | undefined] {
+/** The step of a go-units duration text: "3 seconds" is [3 s, 4 s), "About a minute" [1 min, 2 min). */
+function stepOf(text: string): number {
+  if (/second/.test(text)) return 1000;
+  if (/minute/.test(text)) return 60_000;
+  if (/hour/.test(text)) return 3_600_000;
+  return 86_400_000;
+}
+
+/** "Up 3 seconds (Paused)" → ["Up (Paused)", [3000, 4000)]: the words must match exactly, durations advance locally. */
+function splitStatus(status: string): [words: string, range: [number, number] | undefined] {
   const m = /^(Up|Exited \(-?\d+\)|Restarting \(-?\d+\)) (.+?)( ago)?( \((?:Paused|healthy|unhealthy|health: starting)\))?$/.exec(status);
   if (!m) return [status, undefined];
-  return [`${m[1]}${m[3] ?? ''}${m[4] ?? ''}`, parseHumanDuration(m[2])];
+  const ms = parseHumanDuration(m[2]);
+  return [`${m[1]}${m[3] ?? ''}${m[4] ?? ''}`, ms === undefined ? undefined : [ms, ms + stepOf(m[2])]];
 }
+
+/** Rows repaint their durations every 15 s: a row may be up to one tick behind the engine's text. */
+const TICK_SLACK_MS = 20_000;
 
 interface Row {
   label: string;
@@ -52,11 +64,11 @@ function differences(rows: readonly Row[], engine: readonly Docker.ContainerInfo
     if (row.icon !== ICONS[c.State]) problems.push(`${name}: icon ${row.icon}, the engine says ${c.State}`);
     const parts = row.description.split(' · ');
     if (!parts.includes(c.Image)) problems.push(`${name}: "${row.description}" does not name the image ${c.Image}`);
-    const [words, ms] = splitStatus(c.Status);
+    const [words, truth] = splitStatus(c.Status);
     const shown = parts.map(splitStatus).find(([w]) => w === words);
     if (!shown) problems.push(`${name}: "${row.description}", the engine says "${c.Status}"`);
-    // Shown durations advance between repaints (15 s ticks): a lower bound, at most one tick behind.
-    else if (ms !== undefined && shown[1] !== undefined && Math.abs(ms - shown[1]) > 20_000) problems.push(`${name}: "${row.description}" vs "${c.Status}"`);
+    // The two texts' duration ranges must meet, allowing the row one repaint tick behind.
+    else if (truth && shown[1] && (shown[1][0] > truth[1] || shown[1][1] + TICK_SLACK_MS < truth[0])) problems.push(`${name}: "${row.description}" vs "${c.Status}"`);
   }
   const names = new Set(engine.map((c) => c.Names[0].replace(/^\//, '')));
   for (const r of rows) if (!names.has(r.label)) problems.push(`row ${r.label} (${r.description}) for no container`);
