@@ -4,9 +4,8 @@ import type Docker from 'dockerode';
 import type { EngineClient } from './client';
 import { engineRequest } from './engineRequest';
 import { mapNetwork, mapVolume } from './mappers';
-import type { ContainerSummary } from '../models/container';
 import type { ContainerDetails } from '../models/containerDetails';
-import type { ImageSummary } from '../models/image';
+import type { ExplorerReadSource } from '../models/explorerReadSource';
 import type { NetworkSummary } from '../models/network';
 import type { VolumeSummary } from '../models/volume';
 
@@ -39,15 +38,7 @@ export async function settleContainer(client: EngineClient, id: string): Promise
 }
 
 /** Everything the explorer reads, over one client (the tree's ExplorerReadSource). */
-export function explorerReadSource(client: EngineClient): {
-  listContainers(filter?: { readonly id?: string[] }): Promise<ContainerSummary[]>;
-  listImages(): Promise<ImageSummary[]>;
-  listNetworks(): Promise<NetworkSummary[]>;
-  listVolumes(): Promise<VolumeSummary[]>;
-  listNetworksById(ids: readonly string[]): Promise<NetworkSummary[]>;
-  listVolumesByName(names: readonly string[]): Promise<VolumeSummary[]>;
-  settleContainer(id: string): Promise<void>;
-} {
+export function explorerReadSource(client: EngineClient): ExplorerReadSource {
   return {
     listContainers: (filter) => client.listContainers(filter ? { id: filter.id ? [...filter.id] : undefined } : {}),
     listImages: () => client.listImages(),

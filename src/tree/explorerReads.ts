@@ -1,6 +1,6 @@
 // Turns a sync plan (or a full read) into engine reads and store updates, so that the store never ends
 // in a state the engine does not hold. Pure: no vscode; the engine is reached through ExplorerReadSource
-// (engine/explorerQueries.ts makes one from a client), which lets the ordering be unit-tested.
+// (models/explorerReadSource.ts), which lets the ordering be unit-tested.
 //
 // Why reads need checking: the engine reports `die`, `stop`, `pause` and `unpause` before its list
 // endpoint shows them (eventPlan.ts, ContainerExpectation). A read that contradicts the last event of its
@@ -8,22 +8,11 @@
 // container's lock, which the engine holds until it has committed the new state), and that second read is
 // applied whatever it says: it is at least as new as the event.
 import type { ContainerSummary } from '../models/container';
-import type { ImageSummary } from '../models/image';
-import type { NetworkSummary } from '../models/network';
-import type { VolumeSummary } from '../models/volume';
+import type { ExplorerReadSource } from '../models/explorerReadSource';
 import { contradicts, type SyncPlan } from './eventPlan';
 import type { ExplorerStore } from './explorerStore';
 
-export interface ExplorerReadSource {
-  listContainers(filter?: { readonly id?: string[] }): Promise<ContainerSummary[]>;
-  listImages(): Promise<ImageSummary[]>;
-  listNetworks(): Promise<NetworkSummary[]>;
-  listVolumes(): Promise<VolumeSummary[]>;
-  listNetworksById(ids: readonly string[]): Promise<NetworkSummary[]>;
-  listVolumesByName(names: readonly string[]): Promise<VolumeSummary[]>;
-  /** Resolves once the engine has committed every change it has reported for the container (or it is gone). */
-  settleContainer(id: string): Promise<void>;
-}
+export type { ExplorerReadSource };
 
 /** A full read of everything: after the stream (re)opens, and the refresh button. */
 export async function readEverything(source: ExplorerReadSource, store: ExplorerStore): Promise<void> {
