@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EngineRegistry } from '../../session/engineRegistry';
-import { engineArgument } from './engineArgument';
+import { engineArgument, newContextNameProblem } from './engineArgument';
 
 export function exportDockerContext(registry: EngineRegistry): (node?: unknown) => Promise<void> {
   return async (node) => {
@@ -31,14 +31,7 @@ export function importDockerContext(registry: EngineRegistry): () => Promise<voi
       title: vscode.l10n.t('Import Docker Context'),
       prompt: vscode.l10n.t('Name of the new context'),
       value: path.basename(file).replace(/\.(dockercontext|tar)$/, ''),
-      validateInput: (value) => {
-        try {
-          engine.validateContextName(value);
-        } catch {
-          return vscode.l10n.t('Use letters, digits and _ . + -, starting with a letter or digit.');
-        }
-        return value === 'default' || store.get(value) ? vscode.l10n.t('A context named "{0}" already exists.', value) : undefined;
-      },
+      validateInput: (value) => newContextNameProblem(engine, store, value),
     });
     if (!name) return;
     await engine.importContext(store, name, file);
