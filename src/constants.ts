@@ -20,6 +20,8 @@ export const EngineCommands = {
   showHere: 'dockside.engines.showHere',
   followCli: 'dockside.engines.followCli',
   refresh: 'dockside.engines.refresh',
+  exportContext: 'dockside.engines.exportContext',
+  importContext: 'dockside.engines.importContext',
 } as const;
 
 export const Commands = {

@@ -25,6 +25,7 @@ export * from './events';
 export * from './explorerQueries';
 export * from './system';
 export { ContextStore, validateContextName } from './contexts';
+export { exportContext, importContext } from './contextArchive';
 export type { DockerContext, NewContext, ContextTlsInput } from './contexts';
 export { detectPodmanSockets, engineFlavorOf } from './podman';
 export type { EngineFlavor } from './podman';

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { EngineRegistry } from '../../session/engineRegistry';
+import { newContextNameProblem } from './engineArgument';
 
 type Transport = 'unix' | 'tcp' | 'ssh';
 
@@ -14,14 +15,7 @@ export function createContext(registry: EngineRegistry): () => Promise<void> {
     const name = await vscode.window.showInputBox({
       title,
       prompt: vscode.l10n.t('Name of the new context'),
-      validateInput: (value) => {
-        try {
-          engine.validateContextName(value);
-        } catch {
-          return vscode.l10n.t('Use letters, digits and _ . + -, starting with a letter or digit.');
-        }
-        return value === 'default' || store.get(value) ? vscode.l10n.t('A context named "{0}" already exists.', value) : undefined;
-      },
+      validateInput: (value) => newContextNameProblem(engine, store, value),
     });
     if (!name) return;
     const transports: { label: string; detail: string; transport: Transport }[] = [

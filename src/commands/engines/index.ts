@@ -4,6 +4,7 @@ import type { EngineRegistry } from '../../session/engineRegistry';
 import type { EnginesView } from '../../tree/engines/enginesView';
 import type { CommandHandler } from '../commandWrapper';
 import { createContext } from './createContext';
+import { exportDockerContext, importDockerContext } from './exportImportContext';
 import { inspectContext } from './inspectContext';
 import { removeContext } from './removeContext';
 import { followCliEngine, showEngineHere } from './showEngineHere';
@@ -18,5 +19,7 @@ export function engineCommandTable(registry: EngineRegistry, view: EnginesView):
     [EngineCommands.showHere]: showEngineHere(registry),
     [EngineCommands.followCli]: followCliEngine(registry),
     [EngineCommands.refresh]: () => view.provider.reprobe(),
+    [EngineCommands.exportContext]: exportDockerContext(registry),
+    [EngineCommands.importContext]: importDockerContext(registry),
   };
 }

@@ -11,7 +11,7 @@ import Docker from 'dockerode';
 import * as vscode from 'vscode';
 import type { DocksideApi } from '../../../src/extension';
 import { PrivateEngine } from '../../support/privateEngine';
-import { activateConnected, answerConfirm, answerInput, answerPick, closePromptsAfterFailure, VIEW_CONTAINER } from '../support/managePrompts';
+import { activateConnected, answerConfirm, answerFileDialog, answerInput, answerPick, closePromptsAfterFailure, VIEW_CONTAINER } from '../support/managePrompts';
 import { uiBridge } from '../support/uiBridge';
 import { waitFor } from '../support/waitFor';
 
@@ -104,6 +104,22 @@ describe('Engines view', function () {
     if (uiBridge.available) await waitFor('the private engine volume row', async () => (await uiBridge.viewRows(VIEW_CONTAINER, 'Volumes')).some((r) => r.startsWith(`${volume} `)));
     await vscode.commands.executeCommand('dockside.engines.followCli');
     await waitFor('the CLI engine again', () => api.engineState().kind === 'connected' && api.engineState().endpoint?.host === 'unix:///var/run/docker.sock');
+  });
+
+  it('exports a context the CLI imports, and imports it back under another name', async function () {
+    if (!uiBridge.available) this.skip();
+    const file = path.join(root, 'priv.dockercontext');
+    const exported = vscode.commands.executeCommand('dockside.engines.exportContext', engineRow('dockside-priv'));
+    await answerFileDialog(file);
+    await exported;
+    cli('context', 'import', 'dockside-cli-imported', file);
+    assert.equal(JSON.parse(cli('context', 'inspect', 'dockside-cli-imported'))[0].Endpoints.docker.Host, engine.host);
+    const imported = vscode.commands.executeCommand('dockside.engines.importContext');
+    await answerFileDialog(file);
+    await answerInput(/Name of the new context/, 'dockside-imported');
+    await imported;
+    assert.deepEqual(JSON.parse(cli('context', 'inspect', 'dockside-imported'))[0].Endpoints, { docker: { Host: engine.host, SkipTLSVerify: false } });
+    await waitFor('the imported context row', async () => (await rows()).some((r) => r.startsWith('dockside-imported ')));
   });
 
   it('remove asks, then deletes the context as docker context rm does', async function () {

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { exportContext, importContext } from '../../../src/engine/contextArchive';
 import { ContextStore } from '../../../src/engine/contexts';
 import { resolveEndpoint } from '../../../src/engine/connection';
 import { EngineError } from '../../../src/engine/errors';
@@ -63,6 +64,29 @@ describe('docker contexts (compared with the docker CLI)', function () {
     assert.equal(cli('context', 'show').trim(), 'default');
     assert.ok(!cli('context', 'ls', '--format', '{{.Name}}').includes('gone'));
     assert.ok(!fs.existsSync(store.tlsDir('gone')));
+  });
+
+  it('exports a context the CLI imports, and imports what the CLI exported', async () => {
+    store.create({ name: 'travels', description: 'with TLS', host: 'tcp://127.0.0.1:2376', tls: { ca: 'CA\n', cert: 'CERT\n', key: 'KEY\n' } });
+    const ours = path.join(dir, 'ours.dockercontext');
+    await exportContext(store, 'travels', ours);
+    cli('context', 'import', 'imported-by-cli', ours);
+    const expected = { ...(store.inspect('travels') as object), Name: 'imported-by-cli' } as Record<string, unknown>;
+    const byCli = cliInspect('imported-by-cli') as Record<string, unknown>;
+    assert.deepEqual({ ...byCli, Storage: undefined }, { ...expected, Storage: undefined });
+
+    const theirs = path.join(dir, 'theirs.dockercontext');
+    cli('context', 'export', 'imported-by-cli', theirs);
+    await importContext(store, 'back-again', theirs);
+    assert.deepEqual(store.inspect('back-again'), cliInspect('back-again'));
+    assert.equal(fs.readFileSync(path.join(store.tlsDir('back-again'), 'docker', 'key.pem'), 'utf8'), 'KEY\n');
+  });
+
+  it('refuses an archive that is not a context export', async () => {
+    const bogus = path.join(dir, 'bogus.dockercontext');
+    fs.writeFileSync(bogus, Buffer.alloc(1024));
+    await assert.rejects(importContext(store, 'bogus', bogus), (e: EngineError) => e instanceof EngineError);
+    assert.equal(store.get('bogus'), undefined);
   });
 
   it('refuses bad names, duplicates, bad hosts and removing default, with a reason', () => {
