@@ -8,6 +8,7 @@ import { createRegistries } from './commands/deliveryCommands';
 import { LazyCommands } from './commands/lazyCommands';
 import { launchDockerfileClientOnDemand } from './dockerfileClientLauncher';
 import { ReadOnlyDocuments } from './inspect/readOnlyDocuments';
+import { ContainerFiles } from './files/containerFiles';
 import { createLog } from './log';
 import { bindEngineContextKeys } from './session/engineContextKeys';
 import { EngineSession } from './session/engineSession';
@@ -33,6 +34,8 @@ export interface DocksideApi {
   readonly terminals: { readonly stats: StatsService; readonly transcripts: () => Record<string, string> };
   /** Commands with a handler but not in package.json, and the other way round (both empty in a sound build). */
   readonly commandCoverage: () => { undeclared: string[]; unhandled: string[] };
+  /** Volumes with a helper container now (`<engine id>/<volume>`). */
+  readonly volumeHelpers: () => string[];
 }
 
 export function activate(context: vscode.ExtensionContext): DocksideApi {
@@ -41,19 +44,21 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   const settings = new Settings();
   const session = new EngineSession(settings, log);
   const terminals = new TerminalServices(session, log, context.extensionUri);
-  const explorer = new Explorer(session, settings, log, context.workspaceState, terminals.stats);
+  const files = new ContainerFiles(session, log);
+  const explorer = new Explorer(session, settings, log, context.workspaceState, terminals.stats, { containerChildren: [files.tree], containersDragAndDrop: files.dragAndDrop });
   const registries = createRegistries(context, session, log);
   const documents = new ReadOnlyDocuments(() => commands.load());
   const commands = new LazyCommands(declaredCommands(context), { session, log }, () => {
     // Required here, not imported above: the bundle evaluates the command modules only when this runs.
     const { createCommandTable } = require('./commands/commandTable') as typeof import('./commands/commandTable');
-    return createCommandTable({ context, session, log, explorer, terminals, documents, registries });
+    return createCommandTable({ context, session, log, explorer, terminals, documents, registries, files });
   });
 
   context.subscriptions.push(
     log,
     settings,
     session,
+    files,
     explorer,
     bindEngineContextKeys(session),
     createEngineStatusItem(session),
@@ -69,7 +74,8 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   const activationTiming = { bundleEvaluationMs: bundleEvaluated - bundleEvaluationStart, activateMs: performance.now() - activateStart };
   log.info(`Activated: bundle evaluated in ${activationTiming.bundleEvaluationMs.toFixed(1)} ms, activate() ran in ${activationTiming.activateMs.toFixed(1)} ms`);
   return { engineState: () => session.state, onDidChangeEngineState: session.onDidChangeState, activationTiming, explorerStreaming: () => explorer.coordinator.streaming,
-    terminals: { stats: terminals.stats, transcripts: () => terminals.registry.transcripts() }, commandCoverage: () => commands.coverage() };
+    terminals: { stats: terminals.stats, transcripts: () => terminals.registry.transcripts() }, commandCoverage: () => commands.coverage(),
+    volumeHelpers: () => files.volumes.active };
 }
 
 /** The command ids package.json declares: each is registered at activation, its handler built on first use. */

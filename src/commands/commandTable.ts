@@ -5,9 +5,11 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { ReadOnlyDocuments } from '../inspect/readOnlyDocuments';
 import type { TerminalServices } from '../terminals/terminalServices';
+import type { ContainerFiles } from '../files/containerFiles';
 import type { Explorer } from '../tree/explorer';
 import type { CommandHandler, CommandServices } from './commandWrapper';
 import { deliveryCommandTable, type Registries } from './deliveryCommands';
+import { fileCommandTable } from './files/index';
 import { explorerCommandTable } from './index';
 import { manageCommandTable } from './manageCommands';
 import { terminalCommandTable } from './terminals/index';
@@ -18,6 +20,7 @@ export interface CommandTableDependencies extends CommandServices {
   readonly terminals: TerminalServices;
   readonly documents: ReadOnlyDocuments;
   readonly registries: Registries;
+  readonly files: ContainerFiles;
 }
 
 export interface CommandTable {
@@ -35,6 +38,7 @@ export function createCommandTable(deps: CommandTableDependencies): CommandTable
       ...manageCommandTable(deps, deps.documents, refreshViews),
       ...delivery.handlers,
       ...terminalCommandTable(deps.terminals),
+      ...fileCommandTable(deps.files),
     },
     disposables: delivery.disposables,
   };
