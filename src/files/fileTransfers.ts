@@ -55,11 +55,9 @@ export async function uploadInto(fs: ContainerFileSystem, locals: readonly vscod
 /** Downloads a container file or folder into the local folder `localDir`. */
 export async function downloadTo(fs: ContainerFileSystem, remote: vscode.Uri, localDir: vscode.Uri): Promise<void> {
   const { location, target } = await fs.targetOf(remote);
-  const stat = await fs.stat(remote);
-  const total = stat.type & vscode.FileType.Directory ? undefined : stat.size + 1024;
   const name = path.posix.basename(parseFileUri(remote).path) || '/';
   const title = vscode.l10n.t('Downloading {0} to {1}', name, localDir.fsPath);
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-    await target.engine.downloadPath(target.client, target.containerId, target.containerPath(location.path), localDir.fsPath, { signal: abortOn(token), total, onProgress: reporter(progress) });
+    await target.engine.downloadPath(target.client, target.containerId, target.containerPath(location.path), localDir.fsPath, { signal: abortOn(token), onProgress: reporter(progress) });
   });
 }

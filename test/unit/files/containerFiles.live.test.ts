@@ -145,6 +145,26 @@ describe('container files (live engine)', function () {
     assert.deepEqual([stat.mode & 0o777, stat.uid, stat.gid, stat.mtime.getTime()], [0o751, 1234, 2345, mtime.getTime()]);
   });
 
+  it('uploads and downloads a single file streamed directly, keeping mode, owner and mtime', async () => {
+    const file = path.join(tmp, '单个 file.bin');
+    const bytes = randomBytes(3 * 1024 * 1024 + 17);
+    fs.writeFileSync(file, bytes);
+    fs.chmodSync(file, 0o604);
+    fs.chownSync(file, 321, 432);
+    const mtime = new Date('2021-06-07T08:09:10Z');
+    fs.utimesSync(file, mtime, mtime);
+    await uploadPath(client, id, file, '/data');
+    assert.equal((await execIn(docker, id, "stat -c '%a %u:%g %Y' '/data/单个 file.bin'")).trim(), `604 321:432 ${mtime.getTime() / 1000}`);
+    const back = fs.mkdtempSync(path.join(tmp, 'single-'));
+    let last = 0;
+    await downloadPath(client, id, '/data/单个 file.bin', back, { onProgress: (p) => (last = p.bytes) });
+    const copy = path.join(back, '单个 file.bin');
+    assert.equal(sha256OfFile(copy), sha256(bytes));
+    assert.equal(last, bytes.length);
+    const stat = fs.statSync(copy);
+    assert.deepEqual([stat.mode & 0o777, stat.uid, stat.gid, stat.mtime.getTime()], [0o604, 321, 432, mtime.getTime()]);
+  });
+
   it('cancels an upload when asked', async () => {
     const big = path.join(tmp, 'big.bin');
     fs.writeFileSync(big, randomBytes(32 * 1024 * 1024));
