@@ -8,17 +8,13 @@ import type { FileEntry } from '../../models/fileEntry';
 import type { EngineClient } from '../client';
 import { engineRequest } from '../engineRequest';
 import { EngineError } from '../errors';
-import { findShell } from '../exec';
+import { findShell, runtimeOf, type ContainerRuntime } from '../exec';
 import { runExec } from './execCommand';
 import { STAT_LISTING_SCRIPT, parseStatListing } from './statListing';
 import { entryFromHeader, readDirectoryTree, segmentsOf, type DirectoryTree } from './tarEntries';
 
 /** What decides how a container's files can be reached: running with a shell, read-only parts. */
-export interface FileTargetFacts {
-  readonly id: string;
-  readonly name: string;
-  readonly running: boolean;
-  readonly paused: boolean;
+export interface FileTargetFacts extends Pick<ContainerRuntime, 'id' | 'name' | 'running' | 'paused'> {
   readonly readOnlyRoot: boolean;
   readonly mounts: readonly { readonly destination: string; readonly readOnly: boolean; readonly source: string }[];
   /** A shell in the image (checked through the archive API); undefined when there is none. */
@@ -27,11 +23,12 @@ export interface FileTargetFacts {
 
 export async function fileTargetFacts(client: EngineClient, id: string): Promise<FileTargetFacts> {
   const info = await engineRequest(client, () => client.docker.getContainer(id).inspect());
+  const { name, running, paused } = runtimeOf(info);
   return {
     id: info.Id,
-    name: info.Name.replace(/^\//, ''),
-    running: info.State.Running,
-    paused: info.State.Paused,
+    name,
+    running,
+    paused,
     readOnlyRoot: !!info.HostConfig?.ReadonlyRootfs,
     mounts: (info.Mounts ?? []).map((m) => ({ destination: m.Destination, readOnly: m.RW === false, source: (m as { Name?: string }).Name || m.Source })),
     shell: await findShell(client, info.Id),
