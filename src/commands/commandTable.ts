@@ -11,6 +11,8 @@ import type { Explorer } from '../tree/explorer';
 import type { CommandHandler, CommandServices } from './commandWrapper';
 import { deliveryCommandTable, type Registries } from './deliveryCommands';
 import { engineCommandTable } from './engines/index';
+import type { ContainerFiles } from '../files/containerFiles';
+import { fileCommandTable } from './files/index';
 import { explorerCommandTable } from './index';
 import { manageCommandTable } from './manageCommands';
 import { terminalCommandTable } from './terminals/index';
@@ -23,6 +25,7 @@ export interface CommandTableDependencies extends CommandServices {
   readonly registries: Registries;
   readonly engines: EngineRegistry;
   readonly enginesView: EnginesView;
+  readonly files: ContainerFiles;
 }
 
 export interface CommandTable {
@@ -41,6 +44,7 @@ export function createCommandTable(deps: CommandTableDependencies): CommandTable
       ...delivery.handlers,
       ...terminalCommandTable(deps.terminals),
       ...engineCommandTable(deps.engines, deps.enginesView),
+      ...fileCommandTable(deps.files),
     },
     disposables: delivery.disposables,
   };
