@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { showErrorWithLog } from '../log';
 import type { EngineSession } from '../session/engineSession';
+import { commandNeedsTrust, offerWorkspaceTrust, UntrustedWorkspace } from '../session/workspaceTrust';
 
 export interface CommandServices {
   readonly session: EngineSession;
@@ -14,9 +15,16 @@ export type CommandHandler = (...args: unknown[]) => unknown;
 export function registerCommand(id: string, services: CommandServices, handler: CommandHandler): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
+      // Restricted Mode: everything that runs or connects waits for the user to trust the workspace.
+      if (commandNeedsTrust(id)) throw new UntrustedWorkspace();
       return await handler(...args);
     } catch (error) {
       if (error instanceof vscode.CancellationError) return undefined;
+      if (error instanceof UntrustedWorkspace) {
+        services.log.info(`"${id}" waits for workspace trust`);
+        await offerWorkspaceTrust();
+        return undefined;
+      }
       const engine = await services.session.engine();
       if (engine.isEngineError(error)) {
         if (error.code === 'cancelled') return undefined;

@@ -36,6 +36,7 @@ const imageNames = new LocalImageNames(() => connection.sendRequest<string[]>(im
 const remoteCompletionBudgetMs = 1500;
 let displayLanguage: string | undefined;
 let canPullSettings = false;
+let workspaceTrusted = true;
 
 const scheduler = new ValidationScheduler({
   getDocument: (uri) => {
@@ -55,6 +56,7 @@ connection.onInitialize((params): InitializeResult => {
   if (options.l10nBundle && Object.keys(options.l10nBundle).length > 0) l10n.config({ contents: options.l10nBundle });
   displayLanguage = options.language ?? params.locale;
   canPullSettings = params.capabilities.workspace?.configuration === true;
+  workspaceTrusted = options.workspaceTrusted !== false;
   service.setCapabilities(serviceCapabilities(params.capabilities));
   service.setLogger({ log: (message) => connection.console.log(message) });
   return {
@@ -104,7 +106,7 @@ function serviceCapabilities(client: ClientCapabilities) {
 }
 
 function getSettings(uri: string): Promise<DockerfileSettings> {
-  if (!canPullSettings) return Promise.resolve(defaultSettings());
+  if (!canPullSettings) return Promise.resolve(workspaceTrusted ? defaultSettings() : readSettings({ workspaceTrusted }));
   let settings = settingsCache.get(uri);
   if (!settings) {
     settings = connection.workspace

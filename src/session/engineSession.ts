@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { EngineClient } from '../engine/index';
 import type { Settings } from '../settings';
 import type { EngineState } from './engineState';
+import { UntrustedWorkspace, untrustedSentence } from './workspaceTrust';
 
 type EngineModule = typeof import('../engine/index');
 
@@ -22,7 +23,10 @@ export class EngineSession implements vscode.Disposable {
     private readonly settings: Settings,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.disposables.push(settings.onDidChangeEngine(() => void this.connect()));
+    this.disposables.push(
+      settings.onDidChangeEngine(() => void this.connect()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.connect()),
+    );
   }
 
   get state(): EngineState {
@@ -61,6 +65,12 @@ export class EngineSession implements vscode.Disposable {
   }
 
   private async attempt(generation: number): Promise<void> {
+    if (!vscode.workspace.isTrusted) {
+      // Restricted Mode: no engine is dialled, not even the user's own; trust reconnects (see constructor).
+      this.activeClient = undefined;
+      this.lastError = new UntrustedWorkspace();
+      return this.publish(generation, { kind: 'failed', code: 'untrusted', sentence: untrustedSentence() });
+    }
     const engine = await this.engine();
     const s = this.settings.engine();
     let endpoint;

@@ -24,6 +24,8 @@ type Query =
   | { op: 'notificationTexts' }
   | { op: 'closeOtherPages' }
   | { op: 'rowContextMenu'; viewContainerId: string; viewName: string; text: string }
+  | { op: 'dialogText' }
+  | { op: 'clickButton'; text: string }
   | { op: 'terminalEchoLatency'; keys: string; prompt: string; wordLength: number; timeoutMs: number };
 
 export async function startUiBridge(page: () => Page | undefined, artifacts: string): Promise<{ url: string; close(): void }> {
@@ -132,6 +134,20 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
     }
     case 'rowContextMenu':
       return rowContextMenu(page, q.viewContainerId, q.viewName, q.text);
+    case 'dialogText':
+      // A modal dialog (showWarningMessage with modal: true): its message and detail, '' when none shows.
+      return visibleText(page, '.monaco-dialog-box .dialog-message-row');
+    case 'clickButton': {
+      // The first visible button whose text is exactly `text`: a dialog's, the Workspace Trust editor's, ...
+      for (const button of await page.$$('.monaco-dialog-box .monaco-button, .monaco-button, a.monaco-button, button')) {
+        const label = await button.evaluate((n) => ((n as unknown as { checkVisibility(): boolean }).checkVisibility() ? (n as unknown as { innerText: string }).innerText.trim() : ''));
+        if (label === q.text) {
+          await button.click();
+          return true;
+        }
+      }
+      return false;
+    }
     case 'terminalEchoLatency':
       return terminalEchoLatency(page, q);
     case 'screenshot': {

@@ -81,6 +81,16 @@ export const uiBridge = {
     return request<string[]>({ op: 'rowContextMenu', viewContainerId, viewName, text });
   },
 
+  /** The message and detail of the open modal dialog ('' when none shows). */
+  dialogText(): Promise<string> {
+    return request<string>({ op: 'dialogText' });
+  },
+
+  /** Clicks the first visible button labelled exactly `text` (a dialog's, an editor's); false when there is none. */
+  clickButton(text: string): Promise<boolean> {
+    return request<boolean>({ op: 'clickButton', text });
+  },
+
   /** The text of the visible terminal, as rendered in the page. */
   terminalText(): Promise<string> {
     return request<string>({ op: 'terminalText' });
