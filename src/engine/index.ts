@@ -10,6 +10,8 @@ export { EngineError, describeEngineError, isEngineError, toEngineError } from '
 export type { EngineErrorCode } from './errors';
 export { attachContainer, containerRuntime, findShell, startShell, SHELL_CANDIDATES } from './exec';
 export type { ContainerRuntime, InteractiveSession, ShellRequest } from './exec';
+export { EngineReturnWatch } from './engineReturn';
+export type { EngineReturnOptions, Subscription } from './engineReturn';
 export { LogFollower, readLogs } from './logs';
 export type { FollowOptions, LogEvent, LogLine, LogQuery } from './logs';
 export { containerChanges, containerProcesses, readStats, streamStats } from './stats';

@@ -1,7 +1,7 @@
 // Owns the connection to the engine: which endpoint, the client, and the state the UI shows.
 // The engine bundle (dockerode) is loaded on first use, never during activation.
 import * as vscode from 'vscode';
-import type { EngineClient } from '../engine/index';
+import type { EngineClient, EngineReturnWatch } from '../engine/index';
 import type { Settings } from '../settings';
 import type { EngineState } from './engineState';
 import { UntrustedWorkspace, untrustedSentence } from './workspaceTrust';
@@ -53,6 +53,49 @@ export class EngineSession implements vscode.Disposable {
   }
 
   private lastError?: Error;
+  private returnWatch?: { host: string; watch: EngineReturnWatch };
+
+  /**
+   * Calls `listener` once, when the engine answers again and the session has reconnected. Meanwhile a
+   * quiet ping (no state published, so no status-bar flicker) asks every quarter second: whoever waits
+   * (a log follower between its backoff retries) resumes within a second of the engine being back.
+   */
+  onEngineBack(listener: () => void): vscode.Disposable {
+    let disposed = false;
+    let probe: { dispose(): void } | undefined;
+    const stop = () => {
+      disposed = true;
+      connected.dispose();
+      probe?.dispose();
+    };
+    const connected = this.onDidChangeState((state) => {
+      if (state.kind !== 'connected' || disposed) return;
+      stop();
+      listener();
+    });
+    void this.engine().then((engine) => {
+      if (disposed || !vscode.workspace.isTrusted) return;
+      probe = this.watchFor(engine)?.onReturn(() => void this.connect());
+    });
+    return new vscode.Disposable(stop);
+  }
+
+  /** One quiet pinger per endpoint, shared by everyone waiting; undefined when the settings name no valid engine. */
+  private watchFor(engine: EngineModule): EngineReturnWatch | undefined {
+    const s = this.settings.engine();
+    let endpoint;
+    try {
+      endpoint = engine.resolveEndpoint({ settingHost: s.host, settingContext: s.context, env: process.env });
+    } catch {
+      return undefined;
+    }
+    if (this.returnWatch?.host !== endpoint.host) {
+      this.returnWatch?.watch.dispose();
+      const client = new engine.EngineClient(endpoint, { requestTimeoutMs: Math.min(s.requestTimeoutMs, 2000) });
+      this.returnWatch = { host: endpoint.host, watch: new engine.EngineReturnWatch({ ping: () => client.ping().then(() => true, () => false) }) };
+    }
+    return this.returnWatch.watch;
+  }
 
   /** (Re)connects: resolves the endpoint, pings, and publishes the new state. Concurrent calls share one try. */
   connect(): Promise<void> {
@@ -110,6 +153,7 @@ export class EngineSession implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.returnWatch?.watch.dispose();
     this.disposables.forEach((d) => d.dispose());
     this.stateChanged.dispose();
   }
