@@ -4,7 +4,7 @@ import type Docker from 'dockerode';
 import type { Duplex } from 'node:stream';
 import type { EngineClient } from './client';
 import { engineRequest } from './engineRequest';
-import { toEngineError } from './errors';
+import { toEngineError, type EngineError, type EngineErrorCode } from './errors';
 import { outputChunks, type OutputChunk } from './streams';
 
 export interface ShellRequest {
@@ -13,6 +13,13 @@ export interface ShellRequest {
   readonly workdir?: string;
   readonly env?: readonly string[];
 }
+
+export type SessionOutcome =
+  | { readonly kind: 'exited'; readonly exitCode?: number }
+  | { readonly kind: 'connectionLost'; readonly error: EngineError };
+
+/** Errors that mean the engine itself is gone (stopped, restarted, unreachable), not that the program failed. */
+const CONNECTION_LOST: ReadonlySet<EngineErrorCode> = new Set(['unreachable', 'timeout']);
 
 /** What a terminal needs from a live session: bytes out, keystrokes in, the size, and how it ended. */
 export interface InteractiveSession {
@@ -27,6 +34,8 @@ export interface InteractiveSession {
   readonly ended: Promise<void>;
   /** The exit code once ended: the exec's own, or the container's when attached; undefined if unknown. */
   exitCode(): Promise<number | undefined>;
+  /** How the session ended, once `ended` settles: the program exited, or the engine went away under it. */
+  outcome(): Promise<SessionOutcome>;
   close(): void;
 }
 
@@ -165,6 +174,17 @@ class StreamSession implements InteractiveSession {
       return await this.readExitCode();
     } catch (error) {
       throw toEngineError(error, this.client.endpoint.host);
+    }
+  }
+
+  async outcome(): Promise<SessionOutcome> {
+    await this.ended;
+    try {
+      return { kind: 'exited', exitCode: await this.exitCode() };
+    } catch (error) {
+      // The stream ended and the engine cannot say how: it went away (a restart, a crash, the network).
+      const mapped = toEngineError(error, this.client.endpoint.host);
+      return CONNECTION_LOST.has(mapped.code) ? { kind: 'connectionLost', error: mapped } : { kind: 'exited' };
     }
   }
 

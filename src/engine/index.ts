@@ -9,7 +9,7 @@ export type { EngineEndpoint, EndpointInputs } from './connection';
 export { EngineError, describeEngineError, isEngineError, toEngineError } from './errors';
 export type { EngineErrorCode } from './errors';
 export { attachContainer, containerRuntime, findShell, startShell, SHELL_CANDIDATES } from './exec';
-export type { ContainerRuntime, InteractiveSession, ShellRequest } from './exec';
+export type { ContainerRuntime, InteractiveSession, SessionOutcome, ShellRequest } from './exec';
 export { EngineReturnWatch } from './engineReturn';
 export type { EngineReturnOptions, Subscription } from './engineReturn';
 export { LogFollower, readLogs } from './logs';
