@@ -3,6 +3,30 @@
 // waiting for the next of those timers made them resume seconds after the engine was back; a bare ping
 // (on a refused unix socket it fails in microseconds) every `intervalMs` wakes them within that interval.
 // It probes only while someone listens, and fires once per return.
+import type { EngineClient } from './client';
+import { toEngineError } from './errors';
+
+/** Exit codes of a process killed by SIGKILL or SIGTERM: what a stopping engine does to its containers. */
+export const KILLED_EXIT_CODES: ReadonlySet<number> = new Set([137, 143]);
+
+/**
+ * True when the engine stops answering within `withinMs`: it was shutting down. A stopping engine first
+ * kills the containers (a build step, a shell's exec end with 137 or 143) and answers a little longer;
+ * without this check that looks like the program's own failure.
+ */
+export async function engineStopsAnswering(client: EngineClient, withinMs = 3000): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    try {
+      await client.ping();
+    } catch (error) {
+      const code = toEngineError(error, client.endpoint.host).code;
+      return code === 'unreachable' || code === 'timeout';
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
 
 export interface EngineReturnOptions {
   /** True when the engine answers now; must not throw. */

@@ -4,7 +4,8 @@ import type Docker from 'dockerode';
 import type { Duplex } from 'node:stream';
 import type { EngineClient } from './client';
 import { engineRequest } from './engineRequest';
-import { toEngineError, type EngineError, type EngineErrorCode } from './errors';
+import { KILLED_EXIT_CODES, engineStopsAnswering } from './engineReturn';
+import { EngineError, toEngineError, type EngineErrorCode } from './errors';
 import { outputChunks, type OutputChunk } from './streams';
 
 export interface ShellRequest {
@@ -180,7 +181,12 @@ class StreamSession implements InteractiveSession {
   async outcome(): Promise<SessionOutcome> {
     await this.ended;
     try {
-      return { kind: 'exited', exitCode: await this.exitCode() };
+      const exitCode = await this.exitCode();
+      // Killed with its container by a stopping engine, which answered a moment longer.
+      if (exitCode !== undefined && KILLED_EXIT_CODES.has(exitCode) && (await engineStopsAnswering(this.client))) {
+        return { kind: 'connectionLost', error: new EngineError('unreachable', 'the engine stopped during the session', { endpoint: this.client.endpoint.host }) };
+      }
+      return { kind: 'exited', exitCode };
     } catch (error) {
       // The stream ended and the engine cannot say how: it went away (a restart, a crash, the network).
       const mapped = toEngineError(error, this.client.endpoint.host);
