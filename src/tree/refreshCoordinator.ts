@@ -22,6 +22,8 @@ export const EVENT_DEBOUNCE_MS = 30;
 export class RefreshCoordinator implements vscode.Disposable {
   private readonly visibleViews = new Set<string>();
   private stream?: EngineEventStream;
+  /** While the event stream is down: the session's wait for the engine to answer again. */
+  private waitingForEngine?: vscode.Disposable;
   private pending = emptyPlan();
   private debounce?: NodeJS.Timeout;
   /** Every read runs after the previous one, so results land in the order the engine produced them. */
@@ -114,6 +116,8 @@ export class RefreshCoordinator implements vscode.Disposable {
   }
 
   private closeStream(): void {
+    this.waitingForEngine?.dispose();
+    this.waitingForEngine = undefined;
     this.stream?.stop();
     this.stream = undefined;
     if (this.debounce) clearTimeout(this.debounce);
@@ -145,6 +149,9 @@ export class RefreshCoordinator implements vscode.Disposable {
     this.firstSync = undefined;
     // The session pings and publishes the outage: the views show their welcome content.
     void this.session.connect();
+    // Wait for the engine with the session's quiet ping: its reconnect reopens the stream (onEngineState)
+    // within a second of the engine answering, not on the stream's next backoff timer (up to 15 s).
+    this.waitingForEngine ??= this.session.onEngineBack(() => (this.waitingForEngine = undefined));
   }
 
   private onEvent(event: EngineEvent): void {
