@@ -22,7 +22,8 @@ export function registerCommand(id: string, services: CommandServices, handler: 
       if (error instanceof vscode.CancellationError) return undefined;
       if (error instanceof UntrustedWorkspace) {
         services.log.info(`"${id}" waits for workspace trust`);
-        await offerWorkspaceTrust();
+        // Not awaited: the notice stays until dismissed, and the command must not wait for that.
+        void offerWorkspaceTrust();
         return undefined;
       }
       const engine = await services.session.engine();

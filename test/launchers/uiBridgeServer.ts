@@ -25,6 +25,7 @@ type Query =
   | { op: 'closeOtherPages' }
   | { op: 'rowContextMenu'; viewContainerId: string; viewName: string; text: string }
   | { op: 'dialogText' }
+  | { op: 'clickQuickPickItem'; text: string }
   | { op: 'clickButton'; text: string }
   | { op: 'terminalEchoLatency'; keys: string; prompt: string; wordLength: number; timeoutMs: number };
 
@@ -137,6 +138,17 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
     case 'dialogText':
       // A modal dialog (showWarningMessage with modal: true): its message and detail, '' when none shows.
       return visibleText(page, '.monaco-dialog-box .dialog-message-row');
+    case 'clickQuickPickItem': {
+      // Accepts the first visible QuickPick row whose text contains `text`, as a click does.
+      for (const row of await page.$$('.quick-input-widget .monaco-list-row')) {
+        const text = await row.evaluate((n) => (n as unknown as { innerText: string }).innerText);
+        if (text.includes(q.text)) {
+          await row.click();
+          return true;
+        }
+      }
+      return false;
+    }
     case 'clickButton': {
       // The first visible button whose text is exactly `text`: a dialog's, the Workspace Trust editor's, ...
       for (const button of await page.$$('.monaco-dialog-box .monaco-button, .monaco-button, a.monaco-button, button')) {

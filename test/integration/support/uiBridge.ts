@@ -86,6 +86,11 @@ export const uiBridge = {
     return request<string>({ op: 'dialogText' });
   },
 
+  /** Accepts the first row of the open QuickPick whose text contains `text`; false when there is none. */
+  clickQuickPickItem(text: string): Promise<boolean> {
+    return request<boolean>({ op: 'clickQuickPickItem', text });
+  },
+
   /** Clicks the first visible button labelled exactly `text` (a dialog's, an editor's); false when there is none. */
   clickButton(text: string): Promise<boolean> {
     return request<boolean>({ op: 'clickButton', text });
