@@ -81,17 +81,12 @@ export const uiBridge = {
     return request<string[]>({ op: 'rowContextMenu', viewContainerId, viewName, text });
   },
 
-  /** The message and detail of the open modal dialog ('' when none shows). */
-  dialogText(): Promise<string> {
-    return request<string>({ op: 'dialogText' });
-  },
-
   /** Accepts the first row of the open QuickPick whose text contains `text`; false when there is none. */
   clickQuickPickItem(text: string): Promise<boolean> {
     return request<boolean>({ op: 'clickQuickPickItem', text });
   },
 
-  /** Clicks the first visible button labelled exactly `text` (a dialog's, an editor's); false when there is none. */
+  /** Clicks the first visible button labelled exactly `text` (an editor's, a view's); false when there is none. */
   clickButton(text: string): Promise<boolean> {
     return request<boolean>({ op: 'clickButton', text });
   },

@@ -19,6 +19,7 @@ import { EngineEventStream } from '../../../src/engine/events';
 import { startShell, type SessionOutcome } from '../../../src/engine/exec';
 import { pullImage, pushImage } from '../../../src/engine/imageTransfer';
 import { LogFollower, type LogEvent } from '../../../src/engine/logs';
+import { waitFor } from '../../integration/support/waitFor';
 import { PrivateEngine } from '../../support/privateEngine';
 import { TEST_IMAGE } from '../../support/testEngine';
 
@@ -29,16 +30,6 @@ const PROXY_PORT = 5001;
 const PROXY_DELAY_MS = 20_000;
 /** Generous: the engine restarts in about 1.5 s and the followers are woken within a quarter second. */
 const RESUME_BOUND_MS = 10_000;
-
-async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** Settles with the error a promise rejects with (or a marker when it resolves: that must not happen here). */
 function failureOf(work: Promise<unknown>): Promise<unknown> {
@@ -92,7 +83,7 @@ describe('fault injection: the engine stops while requests are in flight (privat
     fs.writeFileSync(path.join(registryDir, 'config.yml'), `version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${registryDir}/data\nhttp:\n  addr: 127.0.0.1:${REGISTRY_PORT}\n`);
     helpers.push(engine.spawnInNamespace('docker-registry', ['serve', path.join(registryDir, 'config.yml')], path.join(registryDir, 'registry.log')));
     helpers.push(engine.spawnInNamespace(process.execPath, [path.join(__dirname, '..', '..', 'support', 'slowProxy.js'), String(PROXY_PORT), String(REGISTRY_PORT), String(PROXY_DELAY_MS)], path.join(root, 'proxy.log')));
-    await until('the registry', () => {
+    await waitFor('the registry', () => {
       try {
         return engine.execInNamespace('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', `http://127.0.0.1:${REGISTRY_PORT}/v2/`]) === '200';
       } catch {
@@ -166,9 +157,9 @@ describe('fault injection: the engine stops while requests are in flight (privat
       await docker.getImage(TEST_IMAGE).tag({ repo: `127.0.0.1:${PROXY_PORT}/faults/pushed`, tag: String(repetition) });
       const push = failureOf(pushImage(client, `127.0.0.1:${PROXY_PORT}/faults/pushed:${repetition}`, undefined, () => undefined));
       try {
-        await until('the event stream to open', () => eventLog.some((e) => e.kind === 'open'));
-        await until('log lines', () => logLog.filter((e) => e.event.kind === 'line').length >= 2);
-        await until('the build to reach RUN', () => buildSteps.some((s) => /echo building/.test(s)));
+        await waitFor('the event stream to open', () => eventLog.some((e) => e.kind === 'open'));
+        await waitFor('log lines', () => logLog.filter((e) => e.event.kind === 'line').length >= 2);
+        await waitFor('the build to reach RUN', () => buildSteps.some((s) => /echo building/.test(s)));
         // The pull and the push are held on the slow link (20 s); give the engine a moment to be waiting on it.
         await new Promise((r) => setTimeout(r, 300));
 
@@ -181,8 +172,8 @@ describe('fault injection: the engine stops while requests are in flight (privat
         await engine.stop();
         debug('engine stopped');
         const [buildError, pullError, pushError, outcome] = await Promise.all([build, pull, push, shellOutcome]);
-        await until('the event stream to report the drop', () => eventLog.some((e) => e.kind === 'drop'));
-        await until('the log follower to report the lost connection', () => logLog.some((e) => e.event.kind === 'connectionLost'));
+        await waitFor('the event stream to report the drop', () => eventLog.some((e) => e.kind === 'drop'));
+        await waitFor('the log follower to report the lost connection', () => logLog.some((e) => e.event.kind === 'connectionLost'));
         figures.lost.push(Math.max(...[...eventLog.filter((e) => e.kind === 'drop'), ...logLog.filter((e) => e.event.kind === 'connectionLost')].map((e) => e.at - stoppedAt)));
 
         if (process.env.DOCKSIDE_FAULTS_DEBUG) console.log({ buildError, pullError, pushError, outcome });
@@ -202,12 +193,12 @@ describe('fault injection: the engine stops while requests are in flight (privat
         }
         await starting;
         debug('engine answers');
-        const reopened = await until('the event stream to reopen', () => eventLog.find((e) => e.kind === 'reopen'), RESUME_BOUND_MS);
-        const resumed = await until('log following to resume', () => logLog.find((e) => e.event.kind === 'reconnected'), RESUME_BOUND_MS);
+        const reopened = await waitFor('the event stream to reopen', () => eventLog.find((e) => e.kind === 'reopen'), RESUME_BOUND_MS);
+        const resumed = await waitFor('log following to resume', () => logLog.find((e) => e.event.kind === 'reconnected'), RESUME_BOUND_MS);
         figures.events.push(Math.max(0, reopened.at - answeredAt));
         figures.logs.push(Math.max(0, resumed.at - answeredAt));
         // The container restarted with the engine (restart: always): its new lines arrive, none twice.
-        await until('lines after the restart', () => logLog.filter((e) => e.at >= resumed.at && e.event.kind === 'line').length >= 2, RESUME_BOUND_MS);
+        await waitFor('lines after the restart', () => logLog.filter((e) => e.at >= resumed.at && e.event.kind === 'line').length >= 2, RESUME_BOUND_MS);
         const texts = logLog.flatMap((e) => (e.event.kind === 'line' ? [`${e.event.line.timestamp} ${e.event.line.text}`] : []));
         assert.equal(new Set(texts).size, texts.length, 'no log line delivered twice');
       } finally {

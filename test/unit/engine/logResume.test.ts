@@ -7,17 +7,8 @@ import { resolveEndpoint } from '../../../src/engine/connection';
 import { EngineReturnWatch } from '../../../src/engine/engineReturn';
 import { EngineError } from '../../../src/engine/errors';
 import { LogFollower, type LogEvent } from '../../../src/engine/logs';
+import { waitFor } from '../../integration/support/waitFor';
 import { createTestContainer, removeTestContainers, testDocker, testName } from '../../support/testEngine';
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('log following across outages', function () {
   this.timeout(30_000);
@@ -37,7 +28,7 @@ describe('log following across outages', function () {
     const follower = new LogFollower(away, 'no-such-container', { retryDelayMs: 1 }, () => undefined);
     try {
       // The delay doubles from 1 ms up to 10 s: the first dozen retries come quickly.
-      await until('a dozen retries', () => attempts >= 12);
+      await waitFor('a dozen retries', () => attempts >= 12);
       const signal = (follower as unknown as { abort: AbortController }).abort.signal;
       assert.ok(getEventListeners(signal, 'abort').length <= 1, `${getEventListeners(signal, 'abort').length} abort listeners after ${attempts} retries`);
       await new Promise((r) => setImmediate(r));
@@ -69,18 +60,18 @@ describe('log following across outages', function () {
       (event) => events.push({ at: Date.now(), event }),
     );
     try {
-      await until('some lines', () => events.filter((e) => e.event.kind === 'line').length >= 2);
+      await waitFor('some lines', () => events.filter((e) => e.event.kind === 'line').length >= 2);
       down = true;
       await container.restart({ t: 0 });
-      await until('the outage', () => events.some((e) => e.event.kind === 'connectionLost'));
-      await until('the follower to wait', () => wakers.size === 1);
+      await waitFor('the outage', () => events.some((e) => e.event.kind === 'connectionLost'));
+      await waitFor('the follower to wait', () => wakers.size === 1);
       down = false;
       const back = Date.now();
       [...wakers].forEach((wake) => wake());
-      const reconnected = await until('the reconnect', () => events.find((e) => e.event.kind === 'reconnected'), 10_000);
+      const reconnected = await waitFor('the reconnect', () => events.find((e) => e.event.kind === 'reconnected'), 10_000);
       console.log(`      resumed ${reconnected.at - back} ms after the wake-up (the backoff timer was 60 s)`);
       assert.equal(wakers.size, 0, 'the wake-up subscription is released');
-      await until('lines after it', () => events.filter((e) => e.at >= reconnected.at && e.event.kind === 'line').length >= 2);
+      await waitFor('lines after it', () => events.filter((e) => e.at >= reconnected.at && e.event.kind === 'line').length >= 2);
     } finally {
       follower.dispose();
     }
@@ -92,9 +83,9 @@ describe('log following across outages', function () {
     const watch = new EngineReturnWatch({ ping: async () => (pings++, answers), intervalMs: 10 });
     let told = 0;
     const waiting = watch.onReturn(() => told++);
-    await until('a few pings', () => pings >= 3);
+    await waitFor('a few pings', () => pings >= 3);
     answers = true;
-    await until('the return', () => told === 1);
+    await waitFor('the return', () => told === 1);
     assert.equal(watch.waiting, 0);
     const after = pings;
     await new Promise((r) => setTimeout(r, 50));
