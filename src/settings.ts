@@ -31,8 +31,8 @@ export class Settings implements vscode.Disposable {
     const c = vscode.workspace.getConfiguration(SettingKeys.section);
     const seconds = c.get<number>(SettingKeys.requestTimeoutSeconds, 15);
     return {
-      host: c.get<string>(SettingKeys.engineHost, '').trim(),
-      context: c.get<string>(SettingKeys.engineContext, '').trim(),
+      host: userSetting(c, SettingKeys.engineHost, '').trim(),
+      context: userSetting(c, SettingKeys.engineContext, '').trim(),
       requestTimeoutMs: Math.max(1, Number.isFinite(seconds) ? seconds : 15) * 1000,
     };
   }
@@ -50,4 +50,15 @@ export class Settings implements vscode.Disposable {
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+/**
+ * A setting from the user's own settings (or its default), never from the workspace's files: for settings
+ * that name an engine or a program. They are `machine` scope, so VS Code ignores workspace values already;
+ * reading them this way keeps a repository's `.vscode/settings.json` out even if a scope is ever loosened.
+ */
+export function userSetting<T>(config: vscode.WorkspaceConfiguration, key: string, fallback: T): T {
+  const inspected = config.inspect<T>(key);
+  const value = inspected?.globalValue ?? inspected?.defaultValue;
+  return value !== undefined && typeof value === typeof fallback ? value : fallback;
 }

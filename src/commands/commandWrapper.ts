@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { SessionServices } from '../session/sessionServices';
 import { showErrorWithLog } from '../log';
+import { commandNeedsTrust, offerWorkspaceTrust, UntrustedWorkspace } from '../session/workspaceTrust';
 
 /** Commands get what every session user gets (defined in session/, so that helpers below need not import commands/). */
 export type CommandServices = SessionServices;
@@ -12,9 +13,17 @@ export type CommandHandler = (...args: unknown[]) => unknown;
 export function registerCommand(id: string, services: CommandServices, handler: CommandHandler): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
+      // Restricted Mode: everything that runs or connects waits for the user to trust the workspace.
+      if (commandNeedsTrust(id)) throw new UntrustedWorkspace();
       return await handler(...args);
     } catch (error) {
       if (error instanceof vscode.CancellationError) return undefined;
+      if (error instanceof UntrustedWorkspace) {
+        services.log.info(`"${id}" waits for workspace trust`);
+        // Not awaited: the notice stays until dismissed, and the command must not wait for that.
+        void offerWorkspaceTrust();
+        return undefined;
+      }
       const engine = await services.session.engine();
       if (engine.isEngineError(error)) {
         if (error.code === 'cancelled') return undefined;

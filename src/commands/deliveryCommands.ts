@@ -51,7 +51,8 @@ export function createRegistries(context: vscode.ExtensionContext, session: Engi
   const credentials = new RegistryCredentialStore(session, context.secrets, context.globalState);
   const provider = new RegistriesProvider(credentials, log);
   const view = vscode.window.createTreeView(REGISTRIES_VIEW, { treeDataProvider: provider, showCollapseAll: true });
-  const parts = vscode.Disposable.from(credentials, provider, view);
+  const trusted = vscode.workspace.onDidGrantWorkspaceTrust(() => provider.refresh());
+  const parts = vscode.Disposable.from(credentials, provider, view, trusted);
   return { credentials, provider, dispose: () => parts.dispose() };
 }
 

@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import * as protobuf from 'protobufjs';
 import type { EngineClient } from './client';
 import { packBuildContext } from './buildContext';
+import { KILLED_EXIT_CODES, engineStopsAnswering } from './engineReturn';
 import { EngineError, toEngineError } from './errors';
 
 export type Builder = 'classic' | 'buildkit';
@@ -91,7 +92,25 @@ export async function buildImage(client: EngineClient, request: BuildRequest, on
     throw cancelledOr(error, client, signal);
   }
   if (signal?.aborted) throw cancelledOr(undefined, client, signal);
-  return { imageId: reader.finish(), contextBytes };
+  try {
+    return { imageId: reader.finish(), contextBytes };
+  } catch (error) {
+    throw await engineStoppedOr(error, client);
+  }
+}
+
+/** A step killed by a signal (classic: "non-zero code: 137", BuildKit: "exit code: 137"). */
+const KILLED_STEP = /(?:non-zero code|exit code):? (\d+)\b/;
+
+/**
+ * A stopping engine kills the build's step container, and the build reports that step as failed: the user
+ * would be told their Dockerfile broke. When the step died of a signal and the engine then stops answering
+ * (its shutdown finishes), the truth is that the engine went away.
+ */
+async function engineStoppedOr(error: unknown, client: EngineClient): Promise<unknown> {
+  const code = error instanceof BuildFailure ? Number(KILLED_STEP.exec(error.message)?.[1]) : NaN;
+  if (!KILLED_EXIT_CODES.has(code) || !(await engineStopsAnswering(client))) return error;
+  return new EngineError('unreachable', 'the engine stopped during the build', { endpoint: client.endpoint.host, cause: error });
 }
 
 /** Whatever the aborted request throws (reset socket, premature close), a cancelled build is "cancelled". */

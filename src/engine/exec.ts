@@ -4,7 +4,8 @@ import type Docker from 'dockerode';
 import type { Duplex } from 'node:stream';
 import type { EngineClient } from './client';
 import { engineRequest } from './engineRequest';
-import { toEngineError } from './errors';
+import { KILLED_EXIT_CODES, engineStopsAnswering } from './engineReturn';
+import { EngineError, toEngineError, type EngineErrorCode } from './errors';
 import { outputChunks, type OutputChunk } from './streams';
 
 export interface ShellRequest {
@@ -13,6 +14,13 @@ export interface ShellRequest {
   readonly workdir?: string;
   readonly env?: readonly string[];
 }
+
+export type SessionOutcome =
+  | { readonly kind: 'exited'; readonly exitCode?: number }
+  | { readonly kind: 'connectionLost'; readonly error: EngineError };
+
+/** Errors that mean the engine itself is gone (stopped, restarted, unreachable), not that the program failed. */
+const CONNECTION_LOST: ReadonlySet<EngineErrorCode> = new Set(['unreachable', 'timeout']);
 
 /** What a terminal needs from a live session: bytes out, keystrokes in, the size, and how it ended. */
 export interface InteractiveSession {
@@ -27,6 +35,8 @@ export interface InteractiveSession {
   readonly ended: Promise<void>;
   /** The exit code once ended: the exec's own, or the container's when attached; undefined if unknown. */
   exitCode(): Promise<number | undefined>;
+  /** How the session ended, once `ended` settles: the program exited, or the engine went away under it. */
+  outcome(): Promise<SessionOutcome>;
   close(): void;
 }
 
@@ -169,6 +179,22 @@ class StreamSession implements InteractiveSession {
       return await this.readExitCode();
     } catch (error) {
       throw toEngineError(error, this.client.endpoint.host);
+    }
+  }
+
+  async outcome(): Promise<SessionOutcome> {
+    await this.ended;
+    try {
+      const exitCode = await this.exitCode();
+      // Killed with its container by a stopping engine, which answered a moment longer.
+      if (exitCode !== undefined && KILLED_EXIT_CODES.has(exitCode) && (await engineStopsAnswering(this.client))) {
+        return { kind: 'connectionLost', error: new EngineError('unreachable', 'the engine stopped during the session', { endpoint: this.client.endpoint.host }) };
+      }
+      return { kind: 'exited', exitCode };
+    } catch (error) {
+      // The stream ended and the engine cannot say how: it went away (a restart, a crash, the network).
+      const mapped = toEngineError(error, this.client.endpoint.host);
+      return CONNECTION_LOST.has(mapped.code) ? { kind: 'connectionLost', error: mapped } : { kind: 'exited' };
     }
   }
 

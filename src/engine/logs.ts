@@ -89,6 +89,11 @@ export interface FollowOptions {
   readonly since?: number;
   /** How long to wait between attempts while the engine does not answer. */
   readonly retryDelayMs?: number;
+  /**
+   * Wakes a waiting follower when the engine answers again (an EngineReturnWatch, the session's reconnect),
+   * so that it resumes then and not on its next backoff timer.
+   */
+  readonly engineBack?: (listener: () => void) => { dispose(): void };
 }
 
 /**
@@ -150,7 +155,7 @@ export class LogFollower {
         if (!lost) this.onEvent({ kind: 'connectionLost', reason: error instanceof Error ? error.message : String(error) });
         lost = true;
         // Quick at first (a restarting engine is back in seconds), then every ten seconds at most.
-        await delay(Math.min((this.options.retryDelayMs ?? 1000) * 2 ** attempts++, 10_000), this.abort.signal);
+        await delay(Math.min((this.options.retryDelayMs ?? 1000) * 2 ** attempts++, 10_000), this.abort.signal, this.options.engineBack);
       }
     }
   }
@@ -199,9 +204,23 @@ async function waitForStart(client: EngineClient, id: string, signal: AbortSigna
   }
 }
 
-function delay(ms: number, signal: AbortSignal): Promise<void> {
+/**
+ * Waits `ms`, or less when the follower is disposed or `wake` says the engine is back. Every listener it
+ * adds is removed when it settles: a follower retries for as long as an outage lasts, and one abort
+ * listener per retry used to pile up on its signal (MaxListenersExceededWarning after a few minutes).
+ */
+function delay(ms: number, signal: AbortSignal, wake?: FollowOptions['engineBack']): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    let woken: { dispose(): void } | undefined;
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      woken?.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    woken = wake?.(done);
   });
 }

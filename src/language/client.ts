@@ -3,7 +3,8 @@
 // language, the local engine's image names, per-document settings) goes through here.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { userSetting } from '../settings';
 import { imageNamesRequest, settingsSection, type DocksideInitializationOptions } from '../server/protocol';
 
 export interface DockerfileClientServices {
@@ -17,13 +18,17 @@ export async function startDockerfileClient(
   services: DockerfileClientServices,
 ): Promise<vscode.Disposable> {
   const serverModule = context.asAbsolutePath('dist/server.js');
+  // Without a cwd the client starts the server in the first workspace folder: a cloned repository, where
+  // anything resolved relative to the working folder would be the repository's own file.
+  const cwd = context.extensionPath;
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { cwd } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { cwd, execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const initializationOptions: DocksideInitializationOptions = {
     l10nBundle: vscode.l10n.bundle,
     language: vscode.env.language,
+    workspaceTrusted: vscode.workspace.isTrusted,
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -38,7 +43,8 @@ export async function startDockerfileClient(
       workspace: {
         configuration: async (params, token, next) => {
           const answers = await next(params, token);
-          return Array.isArray(answers) ? answers.map((answer, index) => withResolvedPaths(answer, params.items[index]?.scopeUri)) : answers;
+          if (!Array.isArray(answers)) return answers;
+          return answers.map((answer, index) => withTrust(withResolvedPaths(answer, params.items[index]?.scopeUri)));
         },
       },
     },
@@ -56,7 +62,24 @@ export async function startDockerfileClient(
   });
 
   await client.start();
-  return new vscode.Disposable(() => void client.stop());
+  // The answers above now say "trusted": the server pulls them again and ShellCheck joins in.
+  const trustGranted = vscode.workspace.onDidGrantWorkspaceTrust(
+    () => void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null }),
+  );
+  return new vscode.Disposable(() => {
+    trustGranted.dispose();
+    void client.stop();
+  });
+}
+
+/**
+ * Tells the server, with every settings answer, whether the workspace is trusted (Restricted Mode), and
+ * gives it the ShellCheck path of the user's own settings only: a program is never the repository's choice.
+ */
+function withTrust(answer: unknown): unknown {
+  const settings = (answer !== null && typeof answer === 'object' ? answer : {}) as { lint?: Record<string, unknown> };
+  const shellcheckPath = userSetting(vscode.workspace.getConfiguration(settingsSection), 'lint.shellcheckPath', '');
+  return { ...settings, lint: { ...settings.lint, shellcheckPath }, workspaceTrusted: vscode.workspace.isTrusted };
 }
 
 /** The hadolint config path may use ${workspaceFolder} or be relative to the document's workspace folder. */

@@ -2,6 +2,7 @@
 // registry HTTP API v2 when a row expands. A registry that fails says so in a row, never in a popup.
 import * as vscode from 'vscode';
 import { listRepositories, listTags } from './registryApi';
+import { untrustedSentence } from '../session/workspaceTrust';
 import type { RegistryCredentialStore } from './registryCredentials';
 
 export type RegistryNode =
@@ -61,6 +62,8 @@ export class RegistriesProvider implements vscode.TreeDataProvider<RegistryNode>
   }
 
   async getChildren(node?: RegistryNode): Promise<RegistryNode[]> {
+    // Listing registries may run credential helpers and reach the network: not in Restricted Mode.
+    if (!vscode.workspace.isTrusted) return node ? [] : [{ kind: 'message', id: 'untrusted', text: untrustedSentence() }];
     try {
       if (!node) return (await this.credentials.registries()).map((registry) => ({ kind: 'registry', registry }));
       if (node.kind === 'registry') {

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { CAPABILITIES } from '../models/run/capabilities';
 import { dockerRunLine } from './dockerRunLine';
-import { saveRunConfiguration } from './runConfigurations';
+import { saveRunConfiguration, type RunConfiguration } from './runConfigurations';
 import type { RunOptions } from '../models/run/runOptions';
 import type { RunService } from './runService';
 import { runFormHtml, type FormChoices } from './runFormHtml';
@@ -21,6 +21,8 @@ export interface RunFormHooks {
   readonly onStarted: (container: { id: string; name: string }, options: RunOptions) => Promise<void>;
   /** Shows a failure the way commands do (mapped engine sentence, log) and returns the sentence. */
   readonly explain: (error: unknown) => Promise<string>;
+  /** Called with the configuration as saved: the user built it, so its first run needs no review. */
+  readonly onSaved?: (configuration: RunConfiguration) => Promise<void>;
 }
 
 export class RunFormPanel {
@@ -87,7 +89,8 @@ export class RunFormPanel {
           validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Give it a name.')),
         });
         if (!name) return;
-        await saveRunConfiguration({ name: name.trim(), options: this.options });
+        const saved = await saveRunConfiguration({ name: name.trim(), options: this.options });
+        await this.hooks.onSaved?.(saved);
         void vscode.window.setStatusBarMessage(vscode.l10n.t('Saved run configuration "{0}".', name.trim()), 4000);
         return;
       }

@@ -12,4 +12,9 @@ export interface DocksideInitializationOptions {
   l10nBundle?: Record<string, string>;
   /** `vscode.env.language`, e.g. `en` or `zh-cn`. */
   language?: string;
+  /**
+   * `vscode.workspace.isTrusted`. Each settings answer carries it too (`workspaceTrusted`), and the client
+   * sends a configuration change when trust is granted; false means no external program (ShellCheck) runs.
+   */
+  workspaceTrusted?: boolean;
 }

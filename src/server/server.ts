@@ -45,6 +45,7 @@ const log = (message: string) => connection.console.log(message);
 // Two workers: a long validation never holds back a hover or a completion, and the reverse.
 const features = new AnalysisWorker(workerFile, workerSetup, log);
 const lint = new AnalysisWorker(workerFile, workerSetup, log);
+let workspaceTrusted = true;
 
 const scheduler = new ValidationScheduler({
   getDocument: (uri) => {
@@ -70,6 +71,7 @@ connection.onInitialize((params): InitializeResult => {
   displayLanguage = options.language ?? params.locale;
   canPullSettings = params.capabilities.workspace?.configuration === true;
   workerSetup.capabilities = serviceCapabilities(params.capabilities);
+  workspaceTrusted = options.workspaceTrusted !== false;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -117,7 +119,7 @@ function serviceCapabilities(client: ClientCapabilities) {
 }
 
 function getSettings(uri: string): Promise<DockerfileSettings> {
-  if (!canPullSettings) return Promise.resolve(defaultSettings());
+  if (!canPullSettings) return Promise.resolve(workspaceTrusted ? defaultSettings() : readSettings({ workspaceTrusted }));
   let settings = settingsCache.get(uri);
   if (!settings) {
     settings = connection.workspace

@@ -85,7 +85,8 @@ export function readSettings(raw: unknown): DockerfileSettings {
         severityOverrides,
         trustedRegistries: asStrings(lint.trustedRegistries),
         // An empty path means "look on PATH"; `lint.shellcheck: false` turns ShellCheck off.
-        shellcheckPath: lint.shellcheck === false ? null : typeof shellcheckPath === 'string' && shellcheckPath ? shellcheckPath : undefined,
+        // An untrusted workspace (Restricted Mode) runs no external program: pure in-process rules only.
+        shellcheckPath: lint.shellcheck === false || root.workspaceTrusted === false ? null : typeof shellcheckPath === 'string' && shellcheckPath ? shellcheckPath : undefined,
         hadolintConfigPath: typeof lint.hadolintConfig === 'string' && lint.hadolintConfig ? lint.hadolintConfig : undefined,
         utilsCheckSeverities,
       },

@@ -2,10 +2,11 @@
 // (engineRegistry.ts) holds one per engine shown; the first is the engine chosen the way the docker CLI
 // chooses. The engine bundle (dockerode) is loaded on first use, never during activation.
 import * as vscode from 'vscode';
-import type { EngineClient, EngineEndpoint } from '../engine/index';
+import type { EngineClient, EngineEndpoint, EngineReturnWatch } from '../engine/index';
 import type { Settings } from '../settings';
 import { EngineTrustPrompts } from './engineTrustPrompts';
 import type { EngineState } from './engineState';
+import { UntrustedWorkspace, untrustedSentence } from './workspaceTrust';
 
 export type EngineModule = typeof import('../engine/index');
 
@@ -36,7 +37,10 @@ export class EngineSession implements vscode.Disposable {
     readonly id = 'default',
     private readonly resolve: EndpointResolver = cliResolution,
   ) {
-    this.disposables.push(settings.onDidChangeEngine(() => void this.connect()));
+    this.disposables.push(
+      settings.onDidChangeEngine(() => void this.connect()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.connect()),
+    );
   }
 
   get state(): EngineState {
@@ -63,6 +67,49 @@ export class EngineSession implements vscode.Disposable {
   }
 
   private lastError?: Error;
+  private returnWatch?: { host: string; watch: EngineReturnWatch };
+
+  /**
+   * Calls `listener` once, when the engine answers again and the session has reconnected. Meanwhile a
+   * quiet ping (no state published, so no status-bar flicker) asks every quarter second: whoever waits
+   * (a log follower between its backoff retries) resumes within a second of the engine being back.
+   */
+  onEngineBack(listener: () => void): vscode.Disposable {
+    let disposed = false;
+    let probe: { dispose(): void } | undefined;
+    const stop = () => {
+      disposed = true;
+      connected.dispose();
+      probe?.dispose();
+    };
+    const connected = this.onDidChangeState((state) => {
+      if (state.kind !== 'connected' || disposed) return;
+      stop();
+      listener();
+    });
+    void this.engine().then((engine) => {
+      if (disposed || !vscode.workspace.isTrusted) return;
+      probe = this.watchFor(engine)?.onReturn(() => void this.connect());
+    });
+    return new vscode.Disposable(stop);
+  }
+
+  /** One quiet pinger per endpoint, shared by everyone waiting; undefined when the settings name no valid engine. */
+  private watchFor(engine: EngineModule): EngineReturnWatch | undefined {
+    const s = this.settings.engine();
+    let endpoint;
+    try {
+      endpoint = engine.resolveEndpoint({ settingHost: s.host, settingContext: s.context, env: process.env });
+    } catch {
+      return undefined;
+    }
+    if (this.returnWatch?.host !== endpoint.host) {
+      this.returnWatch?.watch.dispose();
+      const client = new engine.EngineClient(endpoint, { requestTimeoutMs: Math.min(s.requestTimeoutMs, 2000) });
+      this.returnWatch = { host: endpoint.host, watch: new engine.EngineReturnWatch({ ping: () => client.ping().then(() => true, () => false) }) };
+    }
+    return this.returnWatch.watch;
+  }
 
   /** (Re)connects: resolves the endpoint, pings, and publishes the new state. Concurrent calls share one try. */
   connect(): Promise<void> {
@@ -75,6 +122,12 @@ export class EngineSession implements vscode.Disposable {
   }
 
   private async attempt(generation: number): Promise<void> {
+    if (!vscode.workspace.isTrusted) {
+      // Restricted Mode: no engine is dialled, not even the user's own; trust reconnects (see constructor).
+      this.activeClient = undefined;
+      this.lastError = new UntrustedWorkspace();
+      return this.publish(generation, { kind: 'failed', code: 'untrusted', sentence: untrustedSentence() });
+    }
     const engine = await this.engine();
     const s = this.settings.engine();
     let endpoint;
@@ -121,6 +174,7 @@ export class EngineSession implements vscode.Disposable {
   dispose(): void {
     this.generation++;
     this.activeClient?.close();
+    this.returnWatch?.watch.dispose();
     this.disposables.forEach((d) => d.dispose());
     this.stateChanged.dispose();
   }

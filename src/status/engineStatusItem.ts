@@ -22,6 +22,12 @@ export function createEngineStatusItem(session: EngineSession): vscode.Disposabl
         item.backgroundColor = undefined;
         break;
       case 'failed':
+        if (state.code === 'untrusted') {
+          item.text = `$(shield) ${vscode.l10n.t('{0}: Restricted Mode', label)}`;
+          item.tooltip = state.sentence;
+          item.backgroundColor = undefined;
+          break;
+        }
         item.text = `$(vm-outline) ${vscode.l10n.t('{0}: no engine', label)}`;
         item.tooltip = `${state.sentence}\n\n${vscode.l10n.t('Click for details and to retry.')}`;
         item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');

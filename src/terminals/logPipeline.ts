@@ -1,6 +1,6 @@
 // From engine log events to terminal text, without vscode: followers per source, the bounded window, the
 // filter, and batched output (one write per burst, not per line, so a fast writer does not flood the view).
-import type { EngineClient, LogEvent } from '../engine/index';
+import type { EngineClient, FollowOptions, LogEvent } from '../engine/index';
 import { entryMatches, LogWindow, renderEntry, type LogEntry, type LineStyle } from './logWindow';
 
 type EngineModule = typeof import('../engine/index');
@@ -22,6 +22,8 @@ export interface LogMarkers {
 export interface LogPipelineOptions {
   readonly engine: Pick<EngineModule, 'LogFollower'>;
   readonly client: (retrying: boolean) => Promise<EngineClient>;
+  /** Wakes followers waiting out an outage as soon as the engine answers again (see FollowOptions). */
+  readonly engineBack?: FollowOptions['engineBack'];
   readonly sources: readonly LogSource[];
   readonly tail?: number;
   readonly since?: number;
@@ -53,7 +55,7 @@ export class LogPipeline {
   start(): void {
     const { tail, since } = this.options;
     for (const source of this.options.sources) {
-      const follower = new this.options.engine.LogFollower(this.options.client, source.id, { tail, since }, (e) => this.onEvent(source, e));
+      const follower = new this.options.engine.LogFollower(this.options.client, source.id, { tail, since, engineBack: this.options.engineBack }, (e) => this.onEvent(source, e));
       this.followers.push(follower);
     }
   }

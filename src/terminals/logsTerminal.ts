@@ -50,6 +50,7 @@ export class LogsTerminal implements vscode.Pseudoterminal {
         if (retrying) await this.session.connect();
         return this.session.client();
       },
+      engineBack: (listener) => this.session.onEngineBack(listener),
       markers,
       output: (text) => this.write(text),
     });

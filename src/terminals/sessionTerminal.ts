@@ -1,6 +1,7 @@
 // A VS Code terminal over an interactive engine session (a shell exec or an attach). Keystrokes go to the
 // container's TTY as they are, so Ctrl-C and Ctrl-D mean what they mean in a local shell; the panel's size
-// follows into the TTY; when the session ends the terminal says how, and stays until a key is pressed.
+// follows into the TTY; when the session ends the terminal says how, and stays until a key is pressed. When
+// the engine goes away under it (a restart, a crash) it says so and offers to reconnect with Enter.
 import * as vscode from 'vscode';
 import type { InteractiveSession } from '../engine/index';
 import { TranscriptBuffer } from './transcript';
@@ -9,8 +10,8 @@ export type SessionKind = 'shell' | 'attach';
 
 export interface SessionTerminalOptions {
   readonly kind: SessionKind;
-  /** Opens the session once the terminal knows its size. */
-  readonly open: (size: { columns: number; rows: number } | undefined) => Promise<InteractiveSession>;
+  /** Opens the session once the terminal knows its size; `reconnecting` after the engine connection was lost. */
+  readonly open: (size: { columns: number; rows: number } | undefined, reconnecting: boolean) => Promise<InteractiveSession>;
   /** The sentence for a failure (an engine error's mapped sentence). */
   readonly describe: (error: unknown) => string;
   /** Lines shown before the session's first output. */
@@ -32,6 +33,8 @@ export class SessionTerminal implements vscode.Pseudoterminal {
   private session?: InteractiveSession;
   private size?: { columns: number; rows: number };
   private finished = false;
+  /** The engine connection was lost: Enter reconnects. */
+  private lost = false;
   private exit?: number;
   private lastInput = '';
   private detachRequested = false;
@@ -50,21 +53,45 @@ export class SessionTerminal implements vscode.Pseudoterminal {
   open(dimensions: vscode.TerminalDimensions | undefined): void {
     this.size = dimensions ? { columns: dimensions.columns, rows: dimensions.rows } : undefined;
     for (const line of this.options.banner ?? []) this.write(`\x1b[2m${line}\x1b[0m\r\n`);
-    void this.start();
+    void this.start(false);
   }
 
-  private async start(): Promise<void> {
+  private async start(reconnecting: boolean): Promise<void> {
     try {
-      const session = await this.options.open(this.size);
+      const session = await this.options.open(this.size, reconnecting);
       this.session = session;
       session.onOutput((chunk) => this.write(this.decoder.decode(chunk.data, { stream: true }).replace(/(?<!\r)\n/g, session.tty ? '\n' : '\r\n')));
       if (this.size) await session.resize(this.size.columns, this.size.rows).catch(() => undefined);
       await session.ended;
-      await this.finish(await session.exitCode().catch(() => undefined));
+      const outcome = await session.outcome();
+      if (outcome.kind === 'connectionLost') this.connectionLost(this.options.describe(outcome.error));
+      else await this.finish(outcome.exitCode);
     } catch (error) {
+      // A failed reconnect is still a lost connection: the user may try again once the engine is back.
+      if (reconnecting) return this.connectionLost(this.options.describe(error));
       this.write(`\x1b[31m${this.options.describe(error)}\x1b[0m\r\n`);
       await this.finish(undefined, true);
     }
+  }
+
+  private connectionLost(sentence: string): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.lost = true;
+    this.session = undefined;
+    const what = this.options.kind === 'attach'
+      ? vscode.l10n.t('The connection to the engine was lost, so the attached session ended; the container may still run.')
+      : vscode.l10n.t('The connection to the engine was lost, so the shell ended.');
+    this.write(`\r\n\x1b[31m${what} ${sentence}\x1b[0m\r\n`);
+    this.write(`\x1b[7m ${vscode.l10n.t('Press Enter to reconnect, or any other key to close the terminal.')} \x1b[0m\r\n`);
+    this.exited.fire(undefined);
+  }
+
+  private reconnect(): void {
+    this.finished = false;
+    this.lost = false;
+    this.write(`\x1b[2m${vscode.l10n.t('Reconnecting…')}\x1b[0m\r\n`);
+    void this.start(true);
   }
 
   private async finish(exitCode: number | undefined, failed = false): Promise<void> {
@@ -87,6 +114,7 @@ export class SessionTerminal implements vscode.Pseudoterminal {
   }
 
   handleInput(data: string): void {
+    if (this.finished && this.lost && data.includes('\r')) return this.reconnect();
     if (this.finished) {
       this.closed.fire(this.exit && this.exit > 0 ? this.exit : undefined);
       return;

@@ -1,6 +1,7 @@
 // Opens a shell terminal into a container: decides the command (the setting, else bash when present, else
 // sh), makes sure the container runs, and hands the exec to a SessionTerminal.
 import * as vscode from 'vscode';
+import type { EngineClient } from '../engine/index';
 import type { ContainerSummary } from '../models/container';
 import type { EngineSession } from '../session/engineSession';
 import { ensureRunning } from './containerReadiness';
@@ -43,10 +44,22 @@ export async function openShellTerminal(session: EngineSession, registry: Termin
   }
   const pty = new SessionTerminal({
     kind: 'shell',
-    open: (size) => engine.startShell(client, container.id, { cmd, user: choice.user, workdir: choice.workdir }, size),
+    open: async (size, reconnecting) => {
+      // After a lost connection: dial the engine again (it may have restarted) and start the container if needed.
+      const current = reconnecting ? await reconnectedClient(session, container.id) : client;
+      return engine.startShell(current, container.id, { cmd, user: choice.user, workdir: choice.workdir }, size);
+    },
     describe: await describer(session),
   });
   const program = cmd[0].split('/').pop() ?? cmd[0];
   registry.open(`${container.name}: ${program}`, pty, 'terminal');
   return pty;
+}
+
+/** A fresh client after the engine connection was lost, with the container running again (asks first). */
+export async function reconnectedClient(session: EngineSession, id: string): Promise<EngineClient> {
+  await session.connect();
+  const client = await session.client();
+  await ensureRunning(session, client, id);
+  return client;
 }

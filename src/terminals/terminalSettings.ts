@@ -1,5 +1,6 @@
 // The settings of shells, logs and stats, read where they are used (each read is fresh: no restart needed).
 import * as vscode from 'vscode';
+import { userSetting } from '../settings';
 import { splitCommandLine } from './userInput';
 
 export interface ShellSettings {
@@ -18,7 +19,8 @@ export interface LogSettings {
 export function shellSettings(): ShellSettings {
   const c = vscode.workspace.getConfiguration('dockside.shell');
   return {
-    command: splitCommandLine(c.get<string>('command', '')),
+    // Runs in the user's containers on every "Open Shell": the user's own settings only, never the repository's.
+    command: splitCommandLine(userSetting(c, 'command', '')),
     user: c.get<string>('user', '').trim(),
     workdir: c.get<string>('workdir', '').trim(),
   };

@@ -33,6 +33,8 @@ const WARM_UP = 'dockside.warmUp';
 export class RefreshCoordinator implements vscode.Disposable {
   private readonly visibleViews = new Set<string>();
   private stream?: EngineEventStream;
+  /** While the event stream is down: the session's wait for the engine to answer again. */
+  private waitingForEngine?: vscode.Disposable;
   private pending = emptyPlan();
   private debounce?: NodeJS.Timeout;
   /** When the last plan read was started (performance-free: Date.now() is enough at this scale). */
@@ -143,6 +145,8 @@ export class RefreshCoordinator implements vscode.Disposable {
   }
 
   private closeStream(): void {
+    this.waitingForEngine?.dispose();
+    this.waitingForEngine = undefined;
     this.stream?.stop();
     this.stream = undefined;
     if (this.debounce) clearTimeout(this.debounce);
@@ -176,6 +180,9 @@ export class RefreshCoordinator implements vscode.Disposable {
     this.firstSync = undefined;
     // The session pings and publishes the outage: the views show their welcome content.
     void this.session.connect();
+    // Wait for the engine with the session's quiet ping: its reconnect reopens the stream (onEngineState)
+    // within a second of the engine answering, not on the stream's next backoff timer (up to 15 s).
+    this.waitingForEngine ??= this.session.onEngineBack(() => (this.waitingForEngine = undefined));
   }
 
   private onEvent(event: EngineEvent): void {

@@ -8,7 +8,8 @@ import Mocha from 'mocha';
 export async function run(): Promise<void> {
   const grep = process.env.DOCKSIDE_TEST_GREP;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, grep: grep ? new RegExp(grep) : undefined });
-  const suiteDir = path.join(__dirname, 'suite');
+  // `trust`: the workspace-trust suite, run by the launcher in a launch of its own (trust on).
+  const suiteDir = path.join(__dirname, process.env.DOCKSIDE_TEST_SUITE_DIR ?? 'suite');
   for (const file of fs.readdirSync(suiteDir).filter((f) => f.endsWith('.test.js')).sort()) {
     mocha.addFile(path.join(suiteDir, file));
   }

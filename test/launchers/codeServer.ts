@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createHostileWorkspace } from './hostileWorkspace';
 import { startUiBridge } from './uiBridgeServer';
 import { freePort, waitForHttp } from './network';
 
@@ -20,6 +21,8 @@ export interface CodeServerRun {
   readonly workspace: string;
   /** Extra environment for code-server and its extension host. */
   readonly env?: Record<string, string>;
+  /** Workspace trust on (VS Code's default; the folder opens in Restricted Mode). Off for the main suite. */
+  readonly workspaceTrust?: boolean;
 }
 
 /** Runs a tests module in code-server's extension host; resolves with the code the workbench exits with. */
@@ -32,7 +35,7 @@ export async function runInCodeServer(run: CodeServerRun): Promise<number | 'tim
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-cs-'));
   const userData = path.join(tmp, 'user-data');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(userSettings(), null, 2));
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(userSettings(!!run.workspaceTrust), null, 2));
   const workspace = run.workspace;
 
   let page: Page | undefined;
@@ -41,7 +44,7 @@ export async function runInCodeServer(run: CodeServerRun): Promise<number | 'tim
   const server = startCodeServer(codeServerEntry, port, userData, path.join(tmp, 'extensions'), workspace, {
     ...run.env,
     DOCKSIDE_TEST_UI: bridge.url,
-  });
+  }, !!run.workspaceTrust);
   let browser: BrowserContext | undefined;
   try {
     await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000);
@@ -73,11 +76,13 @@ export async function runInCodeServer(run: CodeServerRun): Promise<number | 'tim
     await browser?.close().catch(() => undefined);
     bridge.close();
     stopProcessGroup(server);
+    // The workbench's and the extension host's logs (Dockside's own channel among them), for a failed run.
+    fs.cpSync(path.join(userData, 'logs'), path.join(artifacts, run.workspaceTrust ? 'logs-trust' : 'logs'), { recursive: true, force: true });
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-function userSettings(): Record<string, unknown> {
+function userSettings(workspaceTrust: boolean): Record<string, unknown> {
   return {
     // The DOM renderer puts terminal text in the page, where tests can read it.
     'terminal.integrated.gpuAcceleration': 'off',
@@ -87,16 +92,18 @@ function userSettings(): Record<string, unknown> {
     'extensions.autoUpdate': false,
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
-    'security.workspace.trust.enabled': false,
+    'security.workspace.trust.enabled': workspaceTrust,
+    // With trust on: open in Restricted Mode without the startup dialog; the test grants trust itself.
+    'security.workspace.trust.startupPrompt': 'never',
     'git.openRepositoryInParentFolders': 'never',
     'workbench.enableExperiments': false,
   };
 }
 
-function startCodeServer(entry: string, port: number, userData: string, extensions: string, workspace: string, env: Record<string, string>): ChildProcess {
+function startCodeServer(entry: string, port: number, userData: string, extensions: string, workspace: string, env: Record<string, string>, workspaceTrust: boolean): ChildProcess {
   const args = [
     entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--user-data-dir', userData, '--extensions-dir', extensions, workspace,
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']), '--user-data-dir', userData, '--extensions-dir', extensions, workspace,
   ];
   const child = spawn(process.execPath, args, {
     detached: true, // its own process group, so the extension host and helpers stop with it
@@ -118,7 +125,13 @@ function stopProcessGroup(child: ChildProcess): void {
   }
 }
 
-function report(code: number | 'timeout', resultsFile: string): number {
+interface Results {
+  passed: number;
+  failed: number;
+  pending: number;
+}
+
+function readResults(code: number | 'timeout', resultsFile: string): Results {
   let summary: { passed: number; failed: number; pending: number; failures: { title: string; error: string }[] } | undefined;
   try {
     summary = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
@@ -128,13 +141,17 @@ function report(code: number | 'timeout', resultsFile: string): number {
   if (code === 'timeout') console.error(`The extension-host suite did not finish within ${suiteTimeoutMs / 1000} s.`);
   if (!summary) {
     console.error('The extension-host suite wrote no results: it did not load or crashed (see artifacts/code-server.log).');
-    console.log('0 passed, 1 failed');
-    return 1;
+    return { passed: 0, failed: 1, pending: 0 };
   }
   for (const f of summary.failures) console.error(`\nFAILED: ${f.title}\n${f.error}`);
   const failed = summary.failed + (code !== 0 && summary.failed === 0 ? 1 : 0);
-  console.log(`${summary.passed} passed, ${failed} failed` + (summary.pending ? `, ${summary.pending} skipped` : ''));
-  return failed > 0 ? 1 : 0;
+  return { passed: summary.passed, failed, pending: summary.pending };
+}
+
+function report(runs: Results[]): number {
+  const total = runs.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, pending: a.pending + r.pending }), { passed: 0, failed: 0, pending: 0 });
+  console.log(`${total.passed} passed, ${total.failed} failed` + (total.pending ? `, ${total.pending} skipped` : ''));
+  return total.failed > 0 ? 1 : 0;
 }
 
 function formatLog(args: unknown[]): string {
@@ -154,13 +171,46 @@ function timeout(ms: number): Promise<'timeout'> {
 
 async function main(): Promise<number> {
   const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-results-')), 'results.json');
+  // Beside this compiled file, whichever out folder it was compiled into.
+  const testsModule = path.resolve(__dirname, '..', 'integration', 'index');
   const code = await runInCodeServer({
-    // Beside this compiled file, whichever out folder it was compiled into.
-    testsModule: path.resolve(__dirname, '..', 'integration', 'index'),
+    testsModule,
     workspace: path.join(repoRoot, 'test', 'fixtures', 'workspace'),
     env: { DOCKSIDE_TEST_RESULTS: resultsFile },
   });
-  return report(code, resultsFile);
+  const results = [readResults(code, resultsFile)];
+  if (runsTrustSuite()) results.push(await runTrustSuite(testsModule));
+  return report(results);
+}
+
+/** The workspace-trust suite runs in a launch of its own: trust on, a hostile repository opened untrusted. */
+function runsTrustSuite(): boolean {
+  const grep = process.env.DOCKSIDE_TEST_GREP;
+  return !grep || /trust/i.test(grep);
+}
+
+async function runTrustSuite(testsModule: string): Promise<Results> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-trust-'));
+  const resultsFile = path.join(root, 'results.json');
+  const hostile = await createHostileWorkspace(root, process.env.DOCKSIDE_TEST_IMAGE ?? 'dockside-test/busybox:latest');
+  try {
+    const code = await runInCodeServer({
+      testsModule,
+      workspace: hostile.folder,
+      workspaceTrust: true,
+      env: {
+        DOCKSIDE_TEST_RESULTS: resultsFile,
+        DOCKSIDE_TEST_SUITE_DIR: 'trust',
+        DOCKSIDE_TRUST_FIXTURE: JSON.stringify({ marker: hostile.marker, attackerLog: hostile.attackerLog, runConfiguration: hostile.runConfiguration }),
+        // The user's own engine is the default socket, whatever the launching shell says.
+        DOCKER_HOST: 'unix:///var/run/docker.sock',
+      },
+    });
+    return readResults(code, resultsFile);
+  } finally {
+    hostile.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 }
 
 if (require.main === module) {

@@ -2,7 +2,7 @@
 // loopback HTTP port, while the extension host is alive.
 import * as http from 'node:http';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { ElementHandle, Page } from 'playwright-core';
 
 type Query =
   | { op: 'treeRows'; viewContainerId: string }
@@ -24,6 +24,8 @@ type Query =
   | { op: 'notificationTexts' }
   | { op: 'closeOtherPages' }
   | { op: 'rowContextMenu'; viewContainerId: string; viewName: string; text: string }
+  | { op: 'clickQuickPickItem'; text: string }
+  | { op: 'clickButton'; text: string }
   | { op: 'terminalEchoLatency'; keys: string; prompt: string; wordLength: number; timeoutMs: number }
   | { op: 'allViewRows'; viewContainerId: string; viewName: string }
   | { op: 'waitForViewRowGone'; viewContainerId: string; viewName: string; text: string; timeoutMs: number }
@@ -86,13 +88,7 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
       for (const pane of rows) {
         const title = await pane.$eval('.pane-header .title', (n) => n.textContent?.trim() ?? '').catch(() => '');
         if (title.toLowerCase() !== q.viewName.toLowerCase()) continue;
-        for (const row of await pane.$$('.monaco-list-row')) {
-          const text = await row.evaluate((r) => (r as unknown as { innerText: string }).innerText);
-          if (text.includes(q.text)) {
-            await row.click();
-            return true;
-          }
-        }
+        if (await clickRowContaining(await pane.$$('.monaco-list-row'), q.text)) return true;
       }
       return false;
     }
@@ -144,6 +140,20 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
     }
     case 'rowContextMenu':
       return rowContextMenu(page, q.viewContainerId, q.viewName, q.text);
+    case 'clickQuickPickItem':
+      // Accepts the first QuickPick row whose text contains `text`, as a click does.
+      return clickRowContaining(await page.$$('.quick-input-widget .monaco-list-row'), q.text);
+    case 'clickButton': {
+      // The first visible button whose text is exactly `text`: the Workspace Trust editor's, a view's, ...
+      for (const button of await page.$$('.monaco-button, button')) {
+        const label = await button.evaluate((n) => ((n as unknown as { checkVisibility(): boolean }).checkVisibility() ? (n as unknown as { innerText: string }).innerText.trim() : ''));
+        if (label === q.text) {
+          await button.click();
+          return true;
+        }
+      }
+      return false;
+    }
     case 'terminalEchoLatency':
       return terminalEchoLatency(page, q);
     case 'allViewRows':
@@ -251,6 +261,17 @@ async function rowTooltip(page: Page, viewContainerId: string, viewName: string,
 }
 
 /** The text of an element while it is visible; '' once the widget holding it is hidden. */
+/** Clicks the first of `rows` whose text contains `text`; false when none does. */
+async function clickRowContaining(rows: ElementHandle[], text: string): Promise<boolean> {
+  for (const row of rows) {
+    if ((await row.evaluate((r) => (r as unknown as { innerText: string }).innerText)).includes(text)) {
+      await row.click();
+      return true;
+    }
+  }
+  return false;
+}
+
 function visibleText(page: Page, selector: string): Promise<string> {
   return page
     .$eval(selector, (n) => ((n as unknown as { checkVisibility(): boolean }).checkVisibility() ? (n as unknown as { innerText: string }).innerText.trim() : ''))

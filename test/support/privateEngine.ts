@@ -2,8 +2,10 @@
 // unix socket under /tmp, no bridge and no iptables rules. It runs in a network namespace of its own
 // (`unshare --net`): dockerd started with `--bridge=none` deletes the host's `docker0`, which would break
 // the main engine (containers fail with "could not find bridge docker0").
-// Stopping it and starting it again (same data root) plays an engine outage and recovery.
-import { spawn } from 'node:child_process';
+// Stopping it and starting it again (same data root) plays an engine outage and recovery. With `netns`, it
+// runs in a named namespace (`ip netns add`) that outlives each daemon: helpers the test starts there (a
+// registry on the namespace's loopback) stay reachable to the engine across restarts.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
@@ -12,9 +14,39 @@ export class PrivateEngine {
   readonly socket: string;
   private readonly pidFile: string;
 
-  constructor(readonly root: string) {
+  constructor(
+    readonly root: string,
+    private readonly options: { readonly netns?: string } = {},
+  ) {
     this.socket = path.join(root, 'docker.sock');
     this.pidFile = path.join(root, 'docker.pid');
+  }
+
+  /** Runs `command` inside the engine's named network namespace (nsenter execs it in place: its pid is the helper's). */
+  spawnInNamespace(command: string, args: readonly string[], logFile: string): ChildProcess {
+    const netns = this.requireNetns();
+    const log = fs.openSync(logFile, 'a');
+    const child = spawn('nsenter', [`--net=/run/netns/${netns}`, '--', command, ...args], { detached: true, stdio: ['ignore', log, log] });
+    child.unref();
+    fs.closeSync(log);
+    return child;
+  }
+
+  /** Runs a short command inside the namespace and returns its output. */
+  execInNamespace(command: string, args: readonly string[]): string {
+    return execFileSync('nsenter', [`--net=/run/netns/${this.requireNetns()}`, '--', command, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  }
+
+  private requireNetns(): string {
+    if (!this.options.netns) throw new Error('this private engine has no named network namespace');
+    return this.options.netns;
+  }
+
+  private ensureNetns(netns: string): void {
+    if (!fs.existsSync(`/run/netns/${netns}`)) {
+      execFileSync('ip', ['netns', 'add', netns]);
+      execFileSync('ip', ['netns', 'exec', netns, 'ip', 'link', 'set', 'lo', 'up']);
+    }
   }
 
   get host(): string {
@@ -31,8 +63,11 @@ export class PrivateEngine {
       '-H', this.host,
       '--bridge=none', '--iptables=false',
     ];
-    // unshare execs dockerd in place, so the pid file names the daemon itself.
-    const child = spawn('unshare', ['--net', 'dockerd', ...args], { detached: true, stdio: ['ignore', log, log] });
+    // unshare and nsenter exec dockerd in place, so the pid file names the daemon itself.
+    const netns = this.options.netns;
+    if (netns) this.ensureNetns(netns);
+    const [command, prefix] = netns ? ['nsenter', [`--net=/run/netns/${netns}`, '--']] : ['unshare', ['--net']];
+    const child = spawn(command, [...prefix, 'dockerd', ...args], { detached: true, stdio: ['ignore', log, log] });
     child.unref();
     fs.closeSync(log);
     const deadline = Date.now() + timeoutMs;
@@ -59,10 +94,11 @@ export class PrivateEngine {
     while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   }
 
-  /** Stops the daemon and deletes everything it stored. */
+  /** Stops the daemon and deletes everything it stored (and its named namespace). */
   async destroy(): Promise<void> {
     await this.stop();
     fs.rmSync(this.root, { recursive: true, force: true });
+    if (this.options.netns && fs.existsSync(`/run/netns/${this.options.netns}`)) execFileSync('ip', ['netns', 'delete', this.options.netns]);
   }
 
   answers(): Promise<boolean> {

@@ -1,5 +1,6 @@
 // "Run…": the form with every docker run option, for an image node, a saved configuration or the palette.
 import * as vscode from 'vscode';
+import { rememberRunConfiguration } from '../../run/confirmRunConfiguration';
 import { imageReferenceFrom, localImageReferences } from '../../run/imageArgument';
 import { openRunTerminal } from '../../run/openRunTerminal';
 import { RunFormPanel } from '../../run/runFormPanel';
@@ -14,6 +15,7 @@ export function runImageWithOptions(services: DeliveryServices) {
     const [images, networks] = await Promise.all([localImageReferences(services.session), networkNames(services)]);
     return RunFormPanel.show(services.context.extensionUri, services.runs, initial, { images, networks }, {
       explain: services.explain,
+      onSaved: (configuration) => rememberRunConfiguration(services.context.globalState, configuration),
       onStarted: async (started, options) => {
         if (options.mode === 'interactive') await openRunTerminal(services.session, started);
         else void vscode.window.setStatusBarMessage(vscode.l10n.t('Started {0} from {1}.', started.name, options.image), 5000);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ensureRunning } from '../../terminals/containerReadiness';
 import { targetContainer } from '../../terminals/containerTargets';
-import { describer } from '../../terminals/shellLauncher';
+import { describer, reconnectedClient } from '../../terminals/shellLauncher';
 import { SessionTerminal } from '../../terminals/sessionTerminal';
 import type { TerminalServices } from '../../terminals/terminalServices';
 
@@ -18,7 +18,11 @@ export function attachContainer(terminals: TerminalServices): (node?: unknown) =
     } else {
       banner.push(vscode.l10n.t('Read-only: the container does not keep stdin open, so only its output is shown.'));
     }
-    const pty = new SessionTerminal({ kind: 'attach', open: () => engine.attachContainer(client, runtime), describe: await describer(session), banner, detachable: runtime.openStdin });
+    const pty = new SessionTerminal({ kind: 'attach', open: async (_size, reconnecting) => {
+      if (!reconnecting) return engine.attachContainer(client, runtime);
+      const current = await reconnectedClient(session, container.id);
+      return engine.attachContainer(current, await engine.containerRuntime(current, container.id));
+    }, describe: await describer(session), banner, detachable: runtime.openStdin });
     registry.open(vscode.l10n.t('{0}: attached', runtime.name), pty, 'plug');
   };
 }

@@ -26,7 +26,9 @@ describe('Run (issue 5): saved configurations, the Run… form and docker run li
   const bindDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-run-bind-'));
   const configurationName = testName('run-config');
   let options: RunOptions;
-  // Saving run configurations writes the workspace's .vscode/settings.json; leave the fixture as it was.
+  // The configurations here are the user's own (user settings): those from the workspace's settings are
+  // reviewed before their first run (workspaceTrust.test.ts). Saving from the form writes the workspace's
+  // .vscode/settings.json; leave the fixture as it was.
   const workspaceSettings = path.join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.tmpdir(), '.vscode', 'settings.json');
   const settingsExisted = fs.existsSync(workspaceSettings);
 
@@ -39,13 +41,13 @@ describe('Run (issue 5): saved configurations, the Run… form and docker run li
       env: ['GREETING=ni hao', 'MODE=test'], volumes: [`${bindDir}:/data:ro`], tmpfs: ['/run'], cpus: '0.5', memory: '64m', capAdd: ['SYS_ADMIN'],
       network, ip: '10.176.241.22', labels: [`${TEST_LABEL}=true`], command: 'sleep 3600',
     };
-    await vscode.workspace.getConfiguration('dockside').update('run.configurations', [{ name: configurationName, options }], vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('dockside').update('run.configurations', [{ name: configurationName, options }], vscode.ConfigurationTarget.Global);
   });
 
   after(async () => {
     await removeTestContainers(docker);
     await docker.getNetwork(network).remove().catch(() => undefined);
-    await vscode.workspace.getConfiguration('dockside').update('run.configurations', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('dockside').update('run.configurations', undefined, vscode.ConfigurationTarget.Global);
     fs.rmSync(bindDir, { recursive: true, force: true });
     if (!settingsExisted && fs.existsSync(workspaceSettings) && /^\s*\{\s*\}\s*$/.test(fs.readFileSync(workspaceSettings, 'utf8'))) {
       fs.rmSync(workspaceSettings);
@@ -76,7 +78,7 @@ describe('Run (issue 5): saved configurations, the Run… form and docker run li
     const copyName = testName('run-copied');
     const copyPort = await freePort();
     const copied: RunOptions = { ...options, name: copyName, ip: '10.176.241.23', ports: [`127.0.0.1:${copyPort}:80`] };
-    await vscode.workspace.getConfiguration('dockside').update('run.configurations', [{ name: configurationName, options }, { name: copyName, options: copied }], vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('dockside').update('run.configurations', [{ name: configurationName, options }, { name: copyName, options: copied }], vscode.ConfigurationTarget.Global);
     const line = await vscode.commands.executeCommand<string>('dockside.images.runCopyConfigurationLine', copyName);
     assert.equal(await vscode.env.clipboard.readText(), line);
     assert.match(line, /^docker run -d --name dockside-test-run-copied-/);
@@ -92,7 +94,7 @@ describe('Run (issue 5): saved configurations, the Run… form and docker run li
 
   it('refuses --ip on the default bridge and creates nothing', async () => {
     const name = testName('run-refused');
-    await vscode.workspace.getConfiguration('dockside').update('run.configurations', [{ name, options: { image: TEST_IMAGE, name, ip: '172.17.0.99' } }], vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('dockside').update('run.configurations', [{ name, options: { image: TEST_IMAGE, name, ip: '172.17.0.99' } }], vscode.ConfigurationTarget.Global);
     const id = await vscode.commands.executeCommand('dockside.images.runSavedConfiguration', name);
     assert.equal(id, undefined, 'nothing is started');
     const created = await docker.listContainers({ all: true, filters: JSON.stringify({ name: [name] }) });

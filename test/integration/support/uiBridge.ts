@@ -101,6 +101,16 @@ export const uiBridge = {
     return request<string[]>({ op: 'rowContextMenu', viewContainerId, viewName, text });
   },
 
+  /** Accepts the first row of the open QuickPick whose text contains `text`; false when there is none. */
+  clickQuickPickItem(text: string): Promise<boolean> {
+    return request<boolean>({ op: 'clickQuickPickItem', text });
+  },
+
+  /** Clicks the first visible button labelled exactly `text` (an editor's, a view's); false when there is none. */
+  clickButton(text: string): Promise<boolean> {
+    return request<boolean>({ op: 'clickButton', text });
+  },
+
   /** The text of the visible terminal, as rendered in the page. */
   terminalText(): Promise<string> {
     return request<string>({ op: 'terminalText' });

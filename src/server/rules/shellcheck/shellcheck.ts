@@ -238,12 +238,16 @@ export function shellcheckFindings(job: ShellcheckJob): ShellcheckFinding[] {
   return findings;
 }
 
-/** The binary to run: the configured path, else `shellcheck` if it is on PATH; undefined when none. */
+/**
+ * The binary to run: the configured path, else `shellcheck` if it is on PATH; undefined when none. Only
+ * absolute paths count: the server's working folder may be a cloned repository, and a relative path (from a
+ * setting or a PATH entry such as `.` or `bin`) would run the repository's own file as the user.
+ */
 export function resolveShellcheck(configured: string | null | undefined): string | undefined {
   if (configured === null) return undefined;
-  if (configured) return configured;
+  if (configured) return path.isAbsolute(configured) ? configured : undefined;
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
+    if (!dir || !path.isAbsolute(dir)) continue;
     const candidate = path.join(dir, process.platform === 'win32' ? 'shellcheck.exe' : 'shellcheck');
     if (existsExecutable(candidate)) return candidate;
   }
