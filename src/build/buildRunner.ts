@@ -1,6 +1,7 @@
 // Runs one build with live output (an output channel), step progress in a cancellable notification, and
 // the Dockerfile diagnostic on failure (cleared by the next successful build).
 import * as vscode from 'vscode';
+import { formatBinarySize } from '../shared/byteSize';
 import type { BuildFailure, Builder, BuildResult } from '../engine/build';
 import type { EngineSession } from '../session/engineSession';
 import type { BuildDiagnostics } from './buildDiagnostics';
@@ -39,7 +40,7 @@ export class BuildRunner implements vscode.Disposable {
           { contextDir: choices.contextDir, dockerfile: dockerfile.fsPath, tag: choices.tag || undefined, buildArgs: choices.buildArgs, target: choices.target, noCache: choices.noCache, builder },
           (event) => {
             if (event.kind === 'log') this.output.append(event.text);
-            else if (event.kind === 'contextSent') progress.report({ message: vscode.l10n.t('Sent the context ({0} MB)', (event.bytes / 1e6).toFixed(1)) });
+            else if (event.kind === 'contextSent') progress.report({ message: vscode.l10n.t('Sent the context ({0})', formatBinarySize(event.bytes)) });
             else {
               const increment = event.total && event.current ? ((event.current - lastStep) / event.total) * 100 : undefined;
               lastStep = event.current ?? lastStep;

@@ -1,24 +1,10 @@
 // How sizes, times and ports read in the explorer rows and tooltips, in the editor's language.
 import * as vscode from 'vscode';
 import type { PublishedPort } from '../models/container';
+import { formatBinarySize } from '../shared/byteSize';
 
-const DECIMAL_UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
-const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-
-/**
- * Decimal units, as the docker CLI prints image and volume sizes ("1.99MB" there, "1.99 MB" here); binary
- * units, as `docker stats` prints memory ("12.5MiB").
- */
-export function formatBytes(bytes: number, units: 'decimal' | 'binary' = 'decimal'): string {
-  const [names, step] = units === 'binary' ? [BINARY_UNITS, 1024] : [DECIMAL_UNITS, 1000];
-  let value = bytes;
-  let unit = 0;
-  while (value >= step && unit < names.length - 1) {
-    value /= step;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${names[unit]}`;
-}
+/** Sizes, memory and limits alike in binary units, as Docker counts them ("256 MiB", "4 GiB"). */
+export const formatBytes = formatBinarySize;
 
 const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],

@@ -8,6 +8,7 @@ type Query =
   | { op: 'treeRows'; viewContainerId: string }
   | { op: 'welcomeText'; viewContainerId: string }
   | { op: 'statusBarText' }
+  | { op: 'statusBarAriaLabels' }
   | { op: 'screenshot'; name: string }
   | { op: 'quickPickItems' }
   | { op: 'pressKey'; key: string }
@@ -24,6 +25,7 @@ type Query =
   | { op: 'notificationTexts' }
   | { op: 'closeOtherPages' }
   | { op: 'rowContextMenu'; viewContainerId: string; viewName: string; text: string }
+  | { op: 'rowTooltip'; viewContainerId: string; viewName: string; text: string }
   | { op: 'terminalEchoLatency'; keys: string; prompt: string; wordLength: number; timeoutMs: number };
 
 export async function startUiBridge(page: () => Page | undefined, artifacts: string): Promise<{ url: string; close(): void }> {
@@ -132,8 +134,12 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
     }
     case 'rowContextMenu':
       return rowContextMenu(page, q.viewContainerId, q.viewName, q.text);
+    case 'rowTooltip':
+      return rowTooltip(page, q.viewContainerId, q.viewName, q.text);
     case 'terminalEchoLatency':
       return terminalEchoLatency(page, q);
+    case 'statusBarAriaLabels':
+      return page.$$eval('[id="workbench.parts.statusbar"] [aria-label]', (nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? ''));
     case 'screenshot': {
       const file = path.join(artifacts, `${q.name.replace(/[^\w.-]+/g, '_')}.png`);
       await page.screenshot({ path: file });
@@ -180,6 +186,33 @@ async function rowContextMenu(page: Page, viewContainerId: string, viewName: str
     }
   }
   return [];
+}
+
+/** Hovers the row of a view that contains `text` and returns the hover's text, as the user reads it. */
+async function rowTooltip(page: Page, viewContainerId: string, viewName: string, text: string): Promise<string> {
+  for (const pane of await page.$$(`[id="workbench.view.extension.${viewContainerId}"] .pane`)) {
+    const title = await pane.$eval('.pane-header .title', (n) => n.textContent?.trim() ?? '').catch(() => '');
+    if (title.toLowerCase() !== viewName.toLowerCase()) continue;
+    for (const row of await pane.$$('.monaco-list-row')) {
+      if (!(await row.evaluate((r) => (r as unknown as { innerText: string }).innerText)).includes(text)) continue;
+      await page.mouse.move(0, 0);
+      await row.hover();
+      const hover = page.locator('.workbench-hover .hover-contents, .monaco-hover .hover-contents').first();
+      await hover.waitFor({ state: 'visible', timeout: 10_000 });
+      // A resolved tooltip (resolveTreeItem) replaces the first one: wait until it stops changing.
+      let last = '';
+      for (let i = 0; i < 20; i++) {
+        const now = await hover.innerText();
+        if (now === last && now.trim()) break;
+        last = now;
+        await page.waitForTimeout(150);
+      }
+      await page.mouse.move(0, 0);
+      await page.keyboard.press('Escape');
+      return last;
+    }
+  }
+  return '';
 }
 
 /**

@@ -1,7 +1,7 @@
 // `docker history`: the layers of an image as a readable table in a read-only editor.
 import * as vscode from 'vscode';
 import type { ImageLayer } from '../../engine/index';
-import { humanSize } from '../../manage/limits';
+import { formatBinarySize as humanSize } from '../../shared/byteSize';
 import type { ManageServices } from '../../manage/runOnTargets';
 import { displayName, resolveTargets } from '../../manage/targets';
 

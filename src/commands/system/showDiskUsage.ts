@@ -1,7 +1,7 @@
 // `docker system df` as a read-only, refreshable document.
 import * as vscode from 'vscode';
 import type { DiskUsage, DiskUsageRow } from '../../engine/index';
-import { humanSize } from '../../manage/limits';
+import { formatBinarySize as humanSize } from '../../shared/byteSize';
 import type { ManageServices } from '../../manage/runOnTargets';
 
 export const DISK_USAGE_DOCUMENT = 'disk-usage';

@@ -68,8 +68,8 @@ export class ContainersProvider extends ExplorerProvider<ContainersViewNode> {
   getTreeItem(node: ContainersViewNode): vscode.TreeItem {
     if (node.kind === 'container') {
       const usage = node.container.state === 'running' ? this.usage.describe(node.container.id) : undefined;
-      const description = containerDescription({ ...node.container, status: this.currentStatus(node.container) });
-      return containerTreeItem(node.container, node.id, 'container', usage ? `${usage} · ${description}` : description);
+      const description = containerDescription({ ...node.container, status: this.currentStatus(node.container) }, usage);
+      return containerTreeItem(node.container, node.id, 'container', description);
     }
     const item = new vscode.TreeItem(node.groupKind === 'state' ? stateLabel(node.key as ContainerSummary['state']) : node.key, vscode.TreeItemCollapsibleState.Expanded);
     item.id = node.id;

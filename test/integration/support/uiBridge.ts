@@ -41,6 +41,11 @@ export const uiBridge = {
     return request<string>({ op: 'statusBarText' });
   },
 
+  /** What screen readers read for the status bar's items (their aria-labels). */
+  statusBarAriaLabels(): Promise<string[]> {
+    return request<string[]>({ op: 'statusBarAriaLabels' });
+  },
+
   /** The rows of the open QuickPick, as rendered. */
   quickPickItems(): Promise<string[]> {
     return request<string[]>({ op: 'quickPickItems' });
@@ -79,6 +84,11 @@ export const uiBridge = {
   /** Right-clicks a view's row containing `text` and returns the context menu's item labels. */
   rowContextMenu(viewContainerId: string, viewName: string, text: string): Promise<string[]> {
     return request<string[]>({ op: 'rowContextMenu', viewContainerId, viewName, text });
+  },
+
+  /** Hovers a view's row containing `text` and returns its tooltip's text as rendered. */
+  rowTooltip(viewContainerId: string, viewName: string, text: string): Promise<string> {
+    return request<string>({ op: 'rowTooltip', viewContainerId, viewName, text });
   },
 
   /** The text of the visible terminal, as rendered in the page. */
