@@ -67,11 +67,11 @@ export class LogPipeline {
     return this.filter;
   }
 
-  /** Shows only lines matching `filter` (all lines when undefined), redrawing what the window holds. */
-  setFilter(filter: RegExp | undefined): void {
+  /** Shows only lines matching `filter` (all lines when undefined), redrawing what the window holds under `header`. */
+  setFilter(filter: RegExp | undefined, header?: string): void {
     this.filter = filter;
     this.flush();
-    let text = '\x1b[2J\x1b[3J\x1b[H';
+    let text = '\x1b[2J\x1b[3J\x1b[H' + (header ? `\x1b[7m ${header} \x1b[0m\r\n` : '');
     for (const entry of this.window) if (entryMatches(entry, filter)) text += renderEntry(entry, this.style);
     this.options.output(text);
   }

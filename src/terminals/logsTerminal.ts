@@ -26,8 +26,13 @@ const markers: LogMarkers = {
 export class LogsTerminal implements vscode.Pseudoterminal {
   private readonly written = new vscode.EventEmitter<string>();
   private readonly closed = new vscode.EventEmitter<void>();
+  private readonly renamed = new vscode.EventEmitter<string>();
   readonly onDidWrite = this.written.event;
   readonly onDidClose = this.closed.event;
+  /** The title says when a filter hides lines: "Logs: web (filter: error)". */
+  readonly onDidChangeName = this.renamed.event;
+  /** The terminal's name without the filter, set when it opens. */
+  baseName = '';
   readonly transcript = new TranscriptBuffer(256 * 1024);
   private pipeline?: LogPipeline;
 
@@ -61,7 +66,10 @@ export class LogsTerminal implements vscode.Pseudoterminal {
   }
 
   setFilter(filter: RegExp | undefined): void {
-    this.pipeline?.setFilter(filter);
+    // The first line and the title say a filter is on, so hidden lines are not taken for a quiet container.
+    const header = filter ? vscode.l10n.t('Filter: only lines matching {0} (Dockside: Filter Logs... to change, empty to show all)', filter.source) : undefined;
+    this.pipeline?.setFilter(filter, header);
+    if (this.baseName) this.renamed.fire(filter ? vscode.l10n.t('{0} (filter: {1})', this.baseName, filter.source) : this.baseName);
   }
 
   /**
@@ -95,6 +103,7 @@ export class LogsTerminal implements vscode.Pseudoterminal {
     this.pipeline?.dispose();
     this.written.dispose();
     this.closed.dispose();
+    this.renamed.dispose();
   }
 
   private write(text: string): void {

@@ -9,6 +9,8 @@ type Query =
   | { op: 'welcomeText'; viewContainerId: string }
   | { op: 'statusBarText' }
   | { op: 'statusBarAriaLabels' }
+  | { op: 'visibleTexts'; selector: string }
+  | { op: 'contextMenuAt'; selector: string }
   | { op: 'screenshot'; name: string }
   | { op: 'quickPickItems' }
   | { op: 'pressKey'; key: string }
@@ -26,6 +28,7 @@ type Query =
   | { op: 'closeOtherPages' }
   | { op: 'rowContextMenu'; viewContainerId: string; viewName: string; text: string }
   | { op: 'rowTooltip'; viewContainerId: string; viewName: string; text: string }
+  | { op: 'selectViewRows'; viewContainerId: string; viewName: string; texts: string[] }
   | { op: 'terminalEchoLatency'; keys: string; prompt: string; wordLength: number; timeoutMs: number };
 
 export async function startUiBridge(page: () => Page | undefined, artifacts: string): Promise<{ url: string; close(): void }> {
@@ -134,10 +137,26 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
     }
     case 'rowContextMenu':
       return rowContextMenu(page, q.viewContainerId, q.viewName, q.text);
+    case 'selectViewRows':
+      return selectViewRows(page, q.viewContainerId, q.viewName, q.texts);
     case 'rowTooltip':
       return rowTooltip(page, q.viewContainerId, q.viewName, q.text);
     case 'terminalEchoLatency':
       return terminalEchoLatency(page, q);
+    case 'visibleTexts':
+      return page.$$eval(q.selector, (nodes) =>
+        nodes.filter((n) => (n as unknown as { checkVisibility(): boolean }).checkVisibility()).map((n) => (n as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()),
+      );
+    case 'contextMenuAt': {
+      // Right-clicks the first visible element matching the selector and reads the menu that opens.
+      const target = page.locator(q.selector).locator('visible=true').first();
+      await target.click({ button: 'right' });
+      const menu = page.locator('.monaco-menu .action-label');
+      await menu.first().waitFor({ timeout: 5000 });
+      const items = (await menu.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+      await page.keyboard.press('Escape');
+      return items;
+    }
     case 'statusBarAriaLabels':
       return page.$$eval('[id="workbench.parts.statusbar"] [aria-label]', (nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? ''));
     case 'screenshot': {
@@ -186,6 +205,24 @@ async function rowContextMenu(page: Page, viewContainerId: string, viewName: str
     }
   }
   return [];
+}
+
+/** Selects the rows of a view containing each of `texts`, as a user does: a click, then Ctrl+clicks. */
+async function selectViewRows(page: Page, viewContainerId: string, viewName: string, texts: string[]): Promise<number> {
+  let selected = 0;
+  for (const pane of await page.$$(`[id="workbench.view.extension.${viewContainerId}"] .pane`)) {
+    const title = await pane.$eval('.pane-header .title', (n) => n.textContent?.trim() ?? '').catch(() => '');
+    if (title.toLowerCase() !== viewName.toLowerCase()) continue;
+    for (const text of texts) {
+      for (const row of await pane.$$('.monaco-list-row')) {
+        if (!(await row.evaluate((r) => (r as unknown as { innerText: string }).innerText)).includes(text)) continue;
+        await row.click({ modifiers: selected ? ['ControlOrMeta'] : [] });
+        selected++;
+        break;
+      }
+    }
+  }
+  return selected;
 }
 
 /** Hovers the row of a view that contains `text` and returns the hover's text, as the user reads it. */

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type Docker from 'dockerode';
 import type { DocksideApi } from '../../../src/extension';
 import { TEST_IMAGE, TEST_LABEL, removeTestContainers, testDocker, testName } from '../../support/testEngine';
+import { terminalScreen } from '../support/terminalScreen';
 import { uiBridge } from '../support/uiBridge';
 import { waitFor } from '../support/waitFor';
 
@@ -18,6 +19,14 @@ describe('New user', function () {
   const docker = testDocker();
   const mine = `dockside-test-newuser-${process.pid}`;
   let api: DocksideApi;
+  const { type, waitForScreen, terminalNamed } = terminalScreen(() => api);
+
+  async function runningContainer(what: string, cmd = ['sleep', '3600']): Promise<{ id: string; name: string }> {
+    const name = testName(what);
+    const container = await docker.createContainer({ name, Image: TEST_IMAGE, Cmd: cmd, Labels: { [TEST_LABEL]: 'true' } });
+    await container.start();
+    return { id: container.id, name };
+  }
 
   before(async function () {
     if (!uiBridge.available) this.skip();
@@ -26,7 +35,10 @@ describe('New user', function () {
     await waitFor('the engine to connect', () => api.engineState().kind === 'connected');
   });
 
+  afterEach(() => vscode.window.terminals.forEach((t) => t.dispose()));
+
   after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await removeTestContainers(docker);
     for (const n of await docker.listNetworks({ filters: JSON.stringify({ name: [mine] }) } as Docker.NetworkListOptions)) {
       await docker.getNetwork(n.Id).remove().catch(() => undefined);
@@ -71,5 +83,90 @@ describe('New user', function () {
     const label = labels.find((l) => l.includes(state.version.version))!;
     assert.match(label, /^Docker engine .*version .*connected$/, label);
     assert.doesNotMatch(label, /vm-active/, label);
+  });
+
+  it('names the view in each Filter command and finds "Run..." typed with ASCII dots', async () => {
+    void vscode.commands.executeCommand('workbench.action.quickOpen', '>Dockside: Filter');
+    const filters = await waitFor('the Filter commands in the palette', async () => {
+      const rows = (await uiBridge.quickPickItems()).filter((r) => /Dockside: Filter/.test(r));
+      return rows.length >= 4 ? rows : undefined;
+    });
+    await uiBridge.pressKey('Escape');
+    const titles = filters.map((r) => /Dockside: Filter [^.]*\.\.\./.exec(r)?.[0]);
+    assert.deepEqual(new Set(titles), new Set(['Dockside: Filter Containers...', 'Dockside: Filter Images...', 'Dockside: Filter Networks...', 'Dockside: Filter Volumes...', 'Dockside: Filter Logs...']), filters.join(' | '));
+    void vscode.commands.executeCommand('workbench.action.quickOpen', '>Run...');
+    const runs = await waitFor('"Run..." in the palette', async () => {
+      const rows = await uiBridge.quickPickItems();
+      return rows.some((r) => r.startsWith('Dockside: Run...')) ? rows : undefined;
+    });
+    await uiBridge.pressKey('Escape');
+    assert.ok(runs.some((r) => r.startsWith('Dockside: Run...')), runs.join(' | '));
+  });
+
+  it('offers only commands that act on many when many containers are selected, with short titles', async () => {
+    const names = [testName('multi-a'), testName('multi-b')];
+    for (const name of names) await (await docker.createContainer({ name, Image: TEST_IMAGE, Cmd: ['sleep', '3600'], Labels: { [TEST_LABEL]: 'true' } })).start();
+    for (const name of names) await waitForRow('Containers', name, (r) => r.startsWith(`${name} `) && / Up /.test(r));
+    assert.equal(await uiBridge.selectViewRows(CONTAINER, 'Containers', [names[0]]), 1);
+    const single = await uiBridge.rowContextMenu(CONTAINER, 'Containers', names[0]);
+    assert.ok(single.includes('Rename Container...') && single.includes('Open Shell'), single.join(' | '));
+    assert.ok(single.includes('Stop'), `a short Stop title: ${single.join(' | ')}`);
+    assert.equal(await uiBridge.selectViewRows(CONTAINER, 'Containers', names), 2);
+    const many = await uiBridge.rowContextMenu(CONTAINER, 'Containers', names[1]);
+    await uiBridge.screenshot('newuser-multiselect-menu');
+    assert.ok(many.includes('Stop') && many.includes('Remove Container...'), many.join(' | '));
+    for (const one of ['Rename Container...', 'Commit to Image...', 'Open Shell', 'Open Shell As...', 'Update Resources and Restart Policy...', 'Show Processes']) {
+      assert.ok(!many.includes(one), `${one} is hidden for a multi-selection: ${many.join(' | ')}`);
+    }
+    await uiBridge.pressKey('Escape');
+  });
+
+  it('says in the title and the first line that a logs terminal is filtered, with Filter in the terminal menu', async () => {
+    const c = await runningContainer('logfilter', ['sh', '-c', 'echo alpha-line; echo beta-line; sleep 3600']);
+    await vscode.commands.executeCommand('dockside.containers.followLogs', { container: { ...c, state: 'running' } });
+    const terminal = await terminalNamed(new RegExp(`^Logs: ${c.name}$`));
+    terminal.show();
+    await waitForScreen(terminal, /beta-line/, 'the log lines');
+    const menu = await waitFor('the terminal context menu', async () => {
+      const items = await uiBridge.contextMenuAt('.terminal-wrapper.active .xterm-screen');
+      return items.length ? items : undefined;
+    });
+    assert.ok(menu.includes('Filter Logs...'), menu.join(' | '));
+    const filtering = vscode.commands.executeCommand('dockside.logs.filter');
+    await waitFor('the filter input', async () => /lines matching/.test(await uiBridge.visibleTexts('.quick-input-widget').then((t) => t.join(' '))));
+    await uiBridge.fillQuickInput('beta');
+    await uiBridge.pressKey('Enter');
+    await filtering;
+    const text = await waitForScreen(terminal, /Filter: only lines matching beta/, 'the filter header');
+    assert.doesNotMatch(text, /alpha-line/);
+    assert.match(text, /beta-line/);
+    const title = await waitFor('the filtered title', async () => {
+      const titles = await uiBridge.visibleTexts('.single-terminal-tab, .terminal-tabs-entry');
+      return titles.find((t) => t.includes('(filter: beta)'));
+    });
+    assert.match(title, new RegExp(`Logs: ${c.name} \\(filter: beta\\)`));
+    await uiBridge.screenshot('newuser-filtered-logs');
+  });
+
+  it('ends a shell after `exit 3` with only its own message, no VS Code error notification', async () => {
+    const c = await runningContainer('exit3');
+    await vscode.commands.executeCommand('dockside.containers.openShell', { container: { ...c, state: 'running' } });
+    const terminal = await terminalNamed(new RegExp(`^${c.name}: sh$`));
+    terminal.show();
+    await waitForScreen(terminal, /\/ #/, 'the shell prompt');
+    await type(terminal, 'exit 3');
+    await waitForScreen(terminal, /The shell exited with code 3/, 'our exit message');
+    await uiBridge.typeInTerminal('x');
+    await waitFor('the terminal to close', () => !vscode.window.terminals.includes(terminal));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const notes = await uiBridge.notificationTexts();
+    assert.ok(!notes.some((n) => /exit code/i.test(n)), `no exit-code notification: ${notes.join(' | ')}`);
+  });
+
+  it('names the container in the stats tab', async () => {
+    const c = await runningContainer('statstab');
+    await vscode.commands.executeCommand('dockside.containers.showStats', { container: { ...c, state: 'running' } });
+    const tab = await waitFor('the stats tab', async () => (await uiBridge.visibleTexts('.tabs-container .tab .label-name')).find((t) => t.startsWith('Stats')));
+    assert.equal(tab, `Stats: ${c.name}`);
   });
 });

@@ -41,6 +41,16 @@ export const uiBridge = {
     return request<string>({ op: 'statusBarText' });
   },
 
+  /** The texts of the visible elements matching a CSS selector (editor tabs, terminal tabs, …). */
+  visibleTexts(selector: string): Promise<string[]> {
+    return request<string[]>({ op: 'visibleTexts', selector });
+  },
+
+  /** Right-clicks the first visible element matching a CSS selector and returns its context menu's items. */
+  contextMenuAt(selector: string): Promise<string[]> {
+    return request<string[]>({ op: 'contextMenuAt', selector });
+  },
+
   /** What screen readers read for the status bar's items (their aria-labels). */
   statusBarAriaLabels(): Promise<string[]> {
     return request<string[]>({ op: 'statusBarAriaLabels' });
@@ -84,6 +94,11 @@ export const uiBridge = {
   /** Right-clicks a view's row containing `text` and returns the context menu's item labels. */
   rowContextMenu(viewContainerId: string, viewName: string, text: string): Promise<string[]> {
     return request<string[]>({ op: 'rowContextMenu', viewContainerId, viewName, text });
+  },
+
+  /** Selects the rows of a view that contain each text (click, then Ctrl+click); answers how many. */
+  selectViewRows(viewContainerId: string, viewName: string, texts: string[]): Promise<number> {
+    return request<number>({ op: 'selectViewRows', viewContainerId, viewName, texts });
   },
 
   /** Hovers a view's row containing `text` and returns its tooltip's text as rendered. */
