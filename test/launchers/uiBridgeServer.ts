@@ -11,6 +11,7 @@ type Query =
   | { op: 'statusBarAriaLabels' }
   | { op: 'visibleTexts'; selector: string }
   | { op: 'contextMenuAt'; selector: string }
+  | { op: 'clickSelector'; selector: string }
   | { op: 'screenshot'; name: string }
   | { op: 'quickPickItems' }
   | { op: 'pressKey'; key: string }
@@ -147,6 +148,9 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
       return page.$$eval(q.selector, (nodes) =>
         nodes.filter((n) => (n as unknown as { checkVisibility(): boolean }).checkVisibility()).map((n) => (n as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()),
       );
+    case 'clickSelector':
+      await page.locator(q.selector).locator('visible=true').first().click({ timeout: 5000 });
+      return true;
     case 'contextMenuAt': {
       // Right-clicks the first visible element matching the selector and reads the menu that opens.
       const target = page.locator(q.selector).locator('visible=true').first();

@@ -1,10 +1,14 @@
 // What a new user trips over (issue 13), checked where the user sees it: rows, tooltips, menus, the
 // palette and notifications of a real VS Code against the real engine.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type Docker from 'dockerode';
 import type { DocksideApi } from '../../../src/extension';
 import { TEST_IMAGE, TEST_LABEL, removeTestContainers, testDocker, testName } from '../../support/testEngine';
+import { acceptPick, answerInput } from '../support/managePrompts';
 import { terminalScreen } from '../support/terminalScreen';
 import { uiBridge } from '../support/uiBridge';
 import { waitFor } from '../support/waitFor';
@@ -168,5 +172,83 @@ describe('New user', function () {
     await vscode.commands.executeCommand('dockside.containers.showStats', { container: { ...c, state: 'running' } });
     const tab = await waitFor('the stats tab', async () => (await uiBridge.visibleTexts('.tabs-container .tab .label-name')).find((t) => t.startsWith('Stats')));
     assert.equal(tab, `Stats: ${c.name}`);
+  });
+
+  it('asks before building an unsaved Dockerfile, and a failure quotes the command\'s last error lines', async function () {
+    this.timeout(120_000);
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-newuser-build-'));
+    const file = path.join(scratch, 'Dockerfile');
+    fs.writeFileSync(file, `FROM ${TEST_IMAGE}\nRUN echo first step\n`);
+    const tag = `${mine}-build:1`;
+    try {
+      const editor = await vscode.window.showTextDocument(vscode.Uri.file(file));
+      await editor.edit((e) => e.insert(new vscode.Position(2, 0), 'RUN printf "%b[1m%s%b[0m\\n" "\\033" compiling "\\033" && echo "E: Unable to locate package nosuchpkg" >&2 && exit 100\n'));
+      assert.ok(editor.document.isDirty);
+      const building = vscode.commands.executeCommand<{ ok: boolean }>('dockside.images.build', editor.document.uri, { tag, contextDir: scratch, target: undefined, buildArgs: {}, noCache: true });
+      await waitFor('the unsaved-changes question', async () => (await uiBridge.quickPickItems()).some((r) => r.includes('Save and Build')));
+      assert.match(await uiBridge.quickInputTitle(), /unsaved changes/);
+      await uiBridge.pressKey('Enter');
+      const outcome = await building;
+      assert.equal(outcome.ok, false);
+      assert.equal(editor.document.isDirty, false, 'saved before the build');
+      const [diagnostic] = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'docker build');
+      assert.equal(diagnostic.range.start.line, 2);
+      assert.match(diagnostic.message, /E: Unable to locate package nosuchpkg/, diagnostic.message);
+      const toast = await waitFor('the failure toast', async () => (await uiBridge.notificationTexts()).find((t) => /Build failed/.test(t)));
+      assert.match(toast, /Unable to locate package nosuchpkg/, toast);
+      const output = await waitFor('the build output', async () => {
+        const text = (await uiBridge.visibleTexts('[id="workbench.panel.output"] .view-lines')).join('\n');
+        return /compiling/.test(text) ? text : undefined;
+      });
+      await uiBridge.screenshot('newuser-build-output');
+      // The printed word comes without its colour codes (the command line holds none of them literally).
+      assert.doesNotMatch(output, /\[1mcompiling|compiling\S*\[0m|\[91m|\u241b|\u001b/, output);
+    } finally {
+      await vscode.commands.executeCommand('notifications.clearAll');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await docker.getImage(tag).remove({ force: true }).catch(() => undefined);
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it('asks which Dockerfile to build when the active editor is not one', async () => {
+    const readme = vscode.workspace.workspaceFolders![0].uri.fsPath + '/README.md';
+    await vscode.window.showTextDocument(vscode.Uri.file(readme));
+    const building = vscode.commands.executeCommand('dockside.images.build').then((o) => (o === undefined ? 'cancelled' : 'built'), () => 'cancelled');
+    const rows = await waitFor('the Dockerfile pick', async () => {
+      const items = await uiBridge.quickPickItems();
+      return items.some((r) => /Dockerfile/.test(r)) ? items : undefined;
+    });
+    assert.ok(rows.some((r) => /build\/app\/Dockerfile/.test(r)), rows.join(' | '));
+    await uiBridge.pressKey('Escape');
+    assert.equal(await building, 'cancelled');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('creates a network in one multi-step input with a step counter and Back', async () => {
+    const name = `${mine}-steps`;
+    const creating = vscode.commands.executeCommand<string>('dockside.networks.create');
+    await answerInput('Network name', name);
+    await waitFor('the driver step', async () => (await uiBridge.quickPickItems()).some((r) => r.startsWith('bridge')));
+    await uiBridge.screenshot('newuser-network-steps');
+    let shown = '';
+    await waitFor('the step counter', async () => /Create Network.*2\/5/.test((shown = (await uiBridge.visibleTexts('.quick-input-widget .quick-input-titlebar')).join(' ')))).catch((e: Error) => {
+      throw new Error(`${e.message}; the title bar shows "${shown}"`);
+    });
+    await uiBridge.pressKey('Enter');
+    await answerInput('Subnet in CIDR form', '10.176.246.0/24');
+    await waitFor('the IP range step', async () => /IP range/.test(await uiBridge.quickInputMessage()));
+    const title = (await uiBridge.visibleTexts('.quick-input-widget .quick-input-titlebar')).join(' ');
+    assert.match(title, /4\/7/, `a subnet adds the IP range and gateway steps: ${title}`);
+    await uiBridge.clickSelector('.quick-input-widget .quick-input-left-action-bar .action-label, .quick-input-widget .codicon-quick-input-back');
+    await waitFor('the subnet step again, with its answer', async () => /Subnet in CIDR form/.test(await uiBridge.quickInputMessage()) && (await uiBridge.quickInputValue()) === '10.176.246.0/24');
+    await uiBridge.pressKey('Enter');
+    await answerInput('IP range', '');
+    await answerInput('Gateway address', '10.176.246.1');
+    await acceptPick('attachable');
+    await answerInput('Labels', `${TEST_LABEL}=true`);
+    const info = await docker.getNetwork((await creating)!).inspect();
+    assert.equal(info.Name, name);
+    assert.deepEqual(info.IPAM?.Config, [{ Subnet: '10.176.246.0/24', Gateway: '10.176.246.1' }]);
   });
 });

@@ -46,6 +46,11 @@ export const uiBridge = {
     return request<string[]>({ op: 'visibleTexts', selector });
   },
 
+  /** Clicks the first visible element matching a CSS selector (a QuickInput's Back button, a dialog button). */
+  clickSelector(selector: string): Promise<boolean> {
+    return request<boolean>({ op: 'clickSelector', selector });
+  },
+
   /** Right-clicks the first visible element matching a CSS selector and returns its context menu's items. */
   contextMenuAt(selector: string): Promise<string[]> {
     return request<string[]>({ op: 'contextMenuAt', selector });
