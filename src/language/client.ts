@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerRuleDocs, withRenderedRuleLinks } from './ruleDocs';
 import { imageNamesRequest, settingsSection, type DocksideInitializationOptions } from '../server/protocol';
 
 export interface DockerfileClientServices {
@@ -35,6 +36,8 @@ export async function startDockerfileClient(
     initializationOptions,
     outputChannel: log,
     middleware: {
+      // Rule links open the rule's own section, rendered, instead of the raw Markdown file at line 1.
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, withRenderedRuleLinks(diagnostics)),
       workspace: {
         configuration: async (params, token, next) => {
           const answers = await next(params, token);
@@ -55,8 +58,12 @@ export async function startDockerfileClient(
     }
   });
 
+  const ruleDocs = registerRuleDocs(context);
   await client.start();
-  return new vscode.Disposable(() => void client.stop());
+  return new vscode.Disposable(() => {
+    ruleDocs.dispose();
+    void client.stop();
+  });
 }
 
 /** The hadolint config path may use ${workspaceFolder} or be relative to the document's workspace folder. */

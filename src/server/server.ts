@@ -21,7 +21,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { computeCodeActions } from './codeActions';
 import { ValidationScheduler } from './diagnostics';
 import { computeHover } from './hover';
-import { LocalImageNames, imageCompletionItems, imageReferencePrefix } from './imageCompletion';
+import { completeDockerfileLine } from './dockerfileCompletion';
+import { LocalImageNames } from './imageCompletion';
 import { instructionHoverMarkdown } from './instructionDocs';
 import { imageNamesRequest, settingsSection, type DocksideInitializationOptions } from './protocol';
 import { withoutEmptyTokens } from './semanticTokens';
@@ -143,12 +144,8 @@ connection.onCompletion(async ({ textDocument, position }) => {
   if (!document) return [];
   const content = document.getText();
   const lineBeforeCursor = document.getText({ start: { line: position.line, character: 0 }, end: position });
-  const prefix = imageReferencePrefix(lineBeforeCursor);
-  const [serviceItems, names] = await Promise.all([
-    withinBudget(service.computeCompletionItems(content, position), remoteCompletionBudgetMs, []),
-    prefix === undefined ? Promise.resolve([]) : imageNames.get(),
-  ]);
-  return prefix === undefined ? serviceItems : [...serviceItems, ...imageCompletionItems(names, prefix, position)];
+  const serviceItems = await withinBudget(service.computeCompletionItems(content, position), remoteCompletionBudgetMs, []);
+  return completeDockerfileLine(serviceItems, lineBeforeCursor, position, () => imageNames.get());
 });
 
 connection.onCompletionResolve((item: CompletionItem) => {

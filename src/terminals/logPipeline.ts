@@ -12,7 +12,8 @@ export interface LogSource {
 
 /** The separator and notice sentences, localized by the caller. */
 export interface LogMarkers {
-  restarted(source: string, time: string): string;
+  /** `startedAt` in milliseconds since the epoch: the terminal writes it in the display language. */
+  restarted(source: string, startedAt: number): string;
   stopped(source: string): string;
   connectionLost(): string;
   reconnected(): string;
@@ -83,7 +84,7 @@ export class LogPipeline {
         this.linesReceived++;
         return this.add({ kind: 'line', source: source.name, line: event.line });
       case 'restarted':
-        return this.add({ kind: 'marker', text: m.restarted(source.name, new Date(event.startedAt).toLocaleTimeString()) });
+        return this.add({ kind: 'marker', text: m.restarted(source.name, new Date(event.startedAt).getTime()) });
       case 'stopped':
         return this.add({ kind: 'marker', text: m.stopped(source.name) });
       case 'connectionLost':

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { EngineSession } from '../session/engineSession';
+import { formatTime } from '../tree/format';
 import { LogPipeline, type LogMarkers, type LogSource } from './logPipeline';
 import { plainEntry, entryMatches, type LogEntry } from './logWindow';
 import { TranscriptBuffer } from './transcript';
@@ -16,7 +17,7 @@ export interface LogsTerminalOptions {
 }
 
 const markers: LogMarkers = {
-  restarted: (source, time) => `──── ${vscode.l10n.t('{0} restarted at {1}', source, time)} ────`,
+  restarted: (source, startedAt) => `──── ${vscode.l10n.t('{0} restarted at {1}', source, formatTime(startedAt))} ────`,
   stopped: (source) => `──── ${vscode.l10n.t('{0} stopped; waiting for it to start again', source)} ────`,
   connectionLost: () => `──── ${vscode.l10n.t('Lost the connection to the engine; reconnecting…')} ────`,
   reconnected: () => `──── ${vscode.l10n.t('Reconnected to the engine')} ────`,

@@ -26,8 +26,17 @@ export function formatAge(epochMs: number, now = Date.now()): string {
   return '';
 }
 
+/**
+ * Dates and times in the display language's own format (24-hour in Chinese, 12-hour in English), never the
+ * host's locale: one format for every date and time Dockside writes.
+ */
 export function formatDate(epochMs: number): string {
-  return new Date(epochMs).toLocaleString(vscode.env.language);
+  return new Intl.DateTimeFormat(vscode.env.language, { dateStyle: 'medium', timeStyle: 'medium' }).format(epochMs);
+}
+
+/** A time of day, as formatDate writes it. */
+export function formatTime(epochMs: number): string {
+  return new Intl.DateTimeFormat(vscode.env.language, { timeStyle: 'medium' }).format(epochMs);
 }
 
 /** "127.0.0.1:8080→80/tcp"; unpublished ports are left out of the row (the tooltip lists them). */

@@ -12,6 +12,7 @@ type Query =
   | { op: 'visibleTexts'; selector: string }
   | { op: 'contextMenuAt'; selector: string }
   | { op: 'clickSelector'; selector: string }
+  | { op: 'webviewTexts' }
   | { op: 'screenshot'; name: string }
   | { op: 'quickPickItems' }
   | { op: 'pressKey'; key: string }
@@ -148,6 +149,16 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
       return page.$$eval(q.selector, (nodes) =>
         nodes.filter((n) => (n as unknown as { checkVisibility(): boolean }).checkVisibility()).map((n) => (n as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()),
       );
+    case 'webviewTexts': {
+      // Webviews are nested iframes: read every frame's body, keep the ones with text.
+      const texts: string[] = [];
+      for (const frame of page.frames()) {
+        if (frame === page.mainFrame()) continue;
+        const text = await frame.evaluate(() => (globalThis as unknown as { document?: { body?: { innerText?: string } } }).document?.body?.innerText ?? '').catch(() => '');
+        if (text.trim()) texts.push(text.trim());
+      }
+      return texts;
+    }
     case 'clickSelector':
       await page.locator(q.selector).locator('visible=true').first().click({ timeout: 5000 });
       return true;

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type Docker from 'dockerode';
 import type { DocksideApi } from '../../../src/extension';
 import { TEST_IMAGE, TEST_LABEL, removeTestContainers, testDocker, testName } from '../../support/testEngine';
-import { acceptPick, answerInput } from '../support/managePrompts';
+import { acceptPick, answerInput, testClient } from '../support/managePrompts';
 import { terminalScreen } from '../support/terminalScreen';
 import { uiBridge } from '../support/uiBridge';
 import { waitFor } from '../support/waitFor';
@@ -250,5 +250,81 @@ describe('New user', function () {
     const info = await docker.getNetwork((await creating)!).inspect();
     assert.equal(info.Name, name);
     assert.deepEqual(info.IPAM?.Config, [{ Subnet: '10.176.246.0/24', Gateway: '10.176.246.1' }]);
+  });
+
+  it('writes dates in the display language\'s one format, in tooltips and documents alike', async () => {
+    const image = (await testClient().listImages()).find((i) => i.repoTags.includes(TEST_IMAGE))!;
+    const [repository, tag] = TEST_IMAGE.split(':');
+    const [uri] = (await vscode.commands.executeCommand<vscode.Uri[]>('dockside.images.history', { kind: 'image', id: `${image.id}/${TEST_IMAGE}`, image, reference: TEST_IMAGE, repository, tag }))!;
+    const text = (await vscode.workspace.openTextDocument(uri)).getText();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const english = /[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}:\d{2}\s?[AP]M/;
+    assert.match(text, english, text);
+    assert.doesNotMatch(text, /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/, 'no ISO dates beside the display language\'s');
+    const c = await runningContainer('dates');
+    await waitForRow('Containers', 'the container', (r) => r.startsWith(`${c.name} `));
+    const tooltip = await waitFor('the tooltip', async () => {
+      const t = await uiBridge.rowTooltip(CONTAINER, 'Containers', c.name);
+      return /Created/.test(t) ? t : undefined;
+    });
+    assert.match(/Created: ([^\n]+)/.exec(tooltip)![1], english, tooltip);
+  });
+
+  it('completes apt-get words after RUN and offers the host platform first after FROM', async function () {
+    this.timeout(90_000);
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-newuser-complete-'));
+    const file = path.join(scratch, 'Dockerfile');
+    fs.writeFileSync(file, 'FROM \nRUN apt-get \n');
+    try {
+      const editor = await vscode.window.showTextDocument(vscode.Uri.file(file));
+      const suggestions = async (line: number, character: number, expect: RegExp) => {
+        editor.selection = new vscode.Selection(line, character, line, character);
+        return waitFor(`suggestions matching ${expect}`, async () => {
+          await vscode.commands.executeCommand('editor.action.triggerSuggest');
+          await new Promise((r) => setTimeout(r, 300));
+          const rows = await uiBridge.visibleTexts('.suggest-widget .monaco-list-row');
+          return rows.some((r) => expect.test(r)) ? rows : undefined;
+        }, 45_000);
+      };
+      const apt = await suggestions(1, 12, /^install/);
+      await uiBridge.screenshot('newuser-apt-completion');
+      assert.ok(apt.slice(0, 3).some((r) => r.startsWith('install')), apt.join(' | '));
+      assert.ok(apt.some((r) => r.startsWith('-y')) && apt.some((r) => r.startsWith('--no-install-recommends')), apt.join(' | '));
+      await vscode.commands.executeCommand('hideSuggestWidget');
+      const from = await suggestions(0, 5, /--platform=/);
+      const host = process.arch === 'arm64' ? 'linux/arm64' : 'linux/amd64';
+      assert.ok(from[0].startsWith(`--platform=${host}`), from.join(' | '));
+      assert.ok(!from.some((r) => r.startsWith('--platform=arm64')), from.join(' | '));
+      await vscode.commands.executeCommand('hideSuggestWidget');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it('opens a rule link from the Problems panel as the rule\'s own section, rendered', async function () {
+    this.timeout(90_000);
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-newuser-rules-'));
+    const file = vscode.Uri.file(path.join(scratch, 'Dockerfile'));
+    fs.writeFileSync(file.fsPath, 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n');
+    try {
+      await vscode.window.showTextDocument(file);
+      const diagnostic = await waitFor('DL3008 on the RUN line', () => vscode.languages.getDiagnostics(file).find((d) => typeof d.code === 'object' && d.code.value === 'DL3008'), 45_000);
+      const target = (diagnostic.code as { target: vscode.Uri }).target;
+      assert.equal(target.scheme, 'command', target.toString());
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      await waitFor('the DL3008 link in the Problems panel', async () => (await uiBridge.visibleTexts('.markers-panel .monaco-list-row')).some((r) => r.includes('DL3008')));
+      await uiBridge.clickSelector('.markers-panel .monaco-list-row a.monaco-link');
+      const shown = await waitFor('the rendered rule section', async () => (await uiBridge.webviewTexts()).find((t) => t.includes('Pin versions in apt-get install')));
+      await uiBridge.screenshot('newuser-rule-docs');
+      assert.match(shown, /^DL3008/);
+      assert.doesNotMatch(shown, /## |DL3009|DL3007/, 'only the rule\'s own section, rendered');
+      const tabs = await uiBridge.visibleTexts('.tabs-container .tab .label-name');
+      assert.ok(tabs.includes('Rule DL3008'), tabs.join(' | '));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });

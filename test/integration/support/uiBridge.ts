@@ -46,6 +46,11 @@ export const uiBridge = {
     return request<string[]>({ op: 'visibleTexts', selector });
   },
 
+  /** The texts of the webviews in the page (each frame's body). */
+  webviewTexts(): Promise<string[]> {
+    return request<string[]>({ op: 'webviewTexts' });
+  },
+
   /** Clicks the first visible element matching a CSS selector (a QuickInput's Back button, a dialog button). */
   clickSelector(selector: string): Promise<boolean> {
     return request<boolean>({ op: 'clickSelector', selector });
