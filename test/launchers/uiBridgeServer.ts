@@ -29,7 +29,7 @@ type Query =
   | { op: 'notificationTexts' }
   | { op: 'closeOtherPages' }
   | { op: 'rowContextMenu'; viewContainerId: string; viewName: string; text: string }
-  | { op: 'rowTooltip'; viewContainerId: string; viewName: string; text: string }
+  | { op: 'rowTooltip'; viewContainerId: string; viewName: string; text: string; screenshot?: string }
   | { op: 'selectViewRows'; viewContainerId: string; viewName: string; texts: string[] }
   | { op: 'terminalEchoLatency'; keys: string; prompt: string; wordLength: number; timeoutMs: number };
 
@@ -142,7 +142,7 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
     case 'selectViewRows':
       return selectViewRows(page, q.viewContainerId, q.viewName, q.texts);
     case 'rowTooltip':
-      return rowTooltip(page, q.viewContainerId, q.viewName, q.text);
+      return rowTooltip(page, q.viewContainerId, q.viewName, q.text, q.screenshot ? path.join(artifacts, `${q.screenshot.replace(/[^\w.-]+/g, '_')}.png`) : undefined);
     case 'terminalEchoLatency':
       return terminalEchoLatency(page, q);
     case 'visibleTexts':
@@ -241,7 +241,7 @@ async function selectViewRows(page: Page, viewContainerId: string, viewName: str
 }
 
 /** Hovers the row of a view that contains `text` and returns the hover's text, as the user reads it. */
-async function rowTooltip(page: Page, viewContainerId: string, viewName: string, text: string): Promise<string> {
+async function rowTooltip(page: Page, viewContainerId: string, viewName: string, text: string, screenshot?: string): Promise<string> {
   for (const pane of await page.$$(`[id="workbench.view.extension.${viewContainerId}"] .pane`)) {
     const title = await pane.$eval('.pane-header .title', (n) => n.textContent?.trim() ?? '').catch(() => '');
     if (title.toLowerCase() !== viewName.toLowerCase()) continue;
@@ -259,6 +259,7 @@ async function rowTooltip(page: Page, viewContainerId: string, viewName: string,
         last = now;
         await page.waitForTimeout(150);
       }
+      if (screenshot) await page.screenshot({ path: screenshot });
       await page.mouse.move(0, 0);
       await page.keyboard.press('Escape');
       return last;

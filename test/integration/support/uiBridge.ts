@@ -112,8 +112,8 @@ export const uiBridge = {
   },
 
   /** Hovers a view's row containing `text` and returns its tooltip's text as rendered. */
-  rowTooltip(viewContainerId: string, viewName: string, text: string): Promise<string> {
-    return request<string>({ op: 'rowTooltip', viewContainerId, viewName, text });
+  rowTooltip(viewContainerId: string, viewName: string, text: string, screenshot?: string): Promise<string> {
+    return request<string>({ op: 'rowTooltip', viewContainerId, viewName, text, screenshot });
   },
 
   /** The text of the visible terminal, as rendered in the page. */
