@@ -13,6 +13,7 @@ type Query =
   | { op: 'contextMenuAt'; selector: string }
   | { op: 'clickSelector'; selector: string }
   | { op: 'webviewTexts' }
+  | { op: 'webviewAct'; selector: string; action: 'click' | 'fill' | 'value' | 'focused'; value?: string }
   | { op: 'screenshot'; name: string }
   | { op: 'quickPickItems' }
   | { op: 'pressKey'; key: string }
@@ -158,6 +159,21 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
         if (text.trim()) texts.push(text.trim());
       }
       return texts;
+    }
+    case 'webviewAct': {
+      // In whichever webview frame holds the element: click it, fill it, read its value, or say whether it has focus.
+      for (const frame of page.frames()) {
+        if (frame === page.mainFrame()) continue;
+        const element = await frame.$(q.selector).catch(() => null);
+        if (!element) continue;
+        // force: aria-disabled controls stay clickable for a user (the click explains why nothing runs).
+        if (q.action === 'click') await element.click({ force: true });
+        else if (q.action === 'fill') await element.fill(q.value ?? '');
+        else if (q.action === 'value') return element.evaluate((n) => (n as unknown as { value: string }).value);
+        else return element.evaluate((n) => (n as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === n);
+        return true;
+      }
+      return false;
     }
     case 'clickSelector':
       await page.locator(q.selector).locator('visible=true').first().click({ timeout: 5000 });

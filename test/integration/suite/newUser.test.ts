@@ -327,4 +327,58 @@ describe('New user', function () {
       fs.rmSync(scratch, { recursive: true, force: true });
     }
   });
+
+  describe('the Run... form', () => {
+    interface FormPanel { ready: Promise<void>; submit(action: 'run' | 'copy' | 'save', options?: object): Promise<void> }
+    const openForm = async (options: object) => {
+      const panel = (await vscode.commands.executeCommand<FormPanel>('dockside.images.runWithOptions', { image: TEST_IMAGE, ...options }))!;
+      await panel.ready;
+      await waitFor('the form in the page', async () => (await uiBridge.webviewTexts()).some((t) => /Paste a docker run line/.test(t)));
+      return panel;
+    };
+    const formText = async () => (await uiBridge.webviewTexts()).find((t) => /Paste a docker run line/.test(t)) ?? '';
+    afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+    it('on Run with errors, lists them at the top and focuses the first, visibly disabled', async () => {
+      await openForm({ ports: ['99999:80'] });
+      await waitFor('the port error', async () => /99999/.test(await formText()));
+      assert.notEqual(await uiBridge.webviewAct('#run[aria-disabled="true"]', 'value'), false, 'Run shows as disabled');
+      await uiBridge.webviewAct('#run', 'click');
+      const text = await waitFor('the summary', async () => ((t) => (/Fix these before running/.test(t) ? t : undefined))(await formText()));
+      assert.ok(text.indexOf('Fix these before running') < text.indexOf('Paste a docker run line'), 'the summary is at the top');
+      assert.equal(await uiBridge.webviewAct('#ports', 'focused'), true, 'the first field in error has the focus');
+      await uiBridge.screenshot('newuser-run-summary');
+    });
+
+    it('shows an engine refusal at the top in plain words, without a toast, and leaves no named volume', async () => {
+      const volume = `${mine}-vol`;
+      await openForm({});
+      await uiBridge.webviewAct('#volumes', 'fill', `${volume}:/data`);
+      await uiBridge.webviewAct('#devices', 'fill', '/dev/dockside-no-such-device');
+      await uiBridge.webviewAct('#labels', 'fill', `${TEST_LABEL}=true`);
+      await new Promise((r) => setTimeout(r, 600));
+      await uiBridge.webviewAct('#run', 'click');
+      const text = await waitFor('the plain refusal', async () => ((t) => (/does not exist on the engine's machine/.test(t) ? t : undefined))(await formText()));
+      assert.match(text, /The device \/dev\/dockside-no-such-device does not exist/);
+      assert.ok(text.indexOf('does not exist') < text.indexOf('Paste a docker run line'), 'the refusal is at the top');
+      const notes = await uiBridge.notificationTexts();
+      assert.ok(!notes.some((n) => /device/.test(n)), `no toast: ${notes.join(' | ')}`);
+      const volumes = ((await docker.listVolumes()) as { Volumes?: { Name: string }[] }).Volumes ?? [];
+      assert.ok(!volumes.some((v) => v.Name === volume), 'the failed start left no volume');
+      await uiBridge.webviewAct('#devices', 'fill', '');
+      await waitFor('the refusal cleared on the next change', async () => !/does not exist on the engine's machine/.test(await formText()));
+    });
+
+    it('fills the form from a pasted docker run line and names what it cannot hold', async () => {
+      await openForm({});
+      await uiBridge.webviewAct('#paste', 'fill', `docker run -d --name ${mine}-pasted -p 127.0.0.1:8099:80 -e 'GREETING=ni hao' --add-host db:10.0.0.2 ${TEST_IMAGE} httpd -f`);
+      await uiBridge.webviewAct('#fill', 'click');
+      await waitFor('the name field filled', async () => (await uiBridge.webviewAct('#name', 'value')) === `${mine}-pasted`);
+      assert.equal(await uiBridge.webviewAct('#ports', 'value'), '127.0.0.1:8099:80');
+      assert.equal(await uiBridge.webviewAct('#env', 'value'), 'GREETING=ni hao');
+      assert.equal(await uiBridge.webviewAct('#command', 'value'), 'httpd -f');
+      assert.match(await formText(), /no field for --add-host db:10\.0\.0\.2/);
+      await waitFor('the equivalent line', async () => (await formText()).includes(`docker run -d --name ${mine}-pasted -p 127.0.0.1:8099:80 -e 'GREETING=ni hao' ${TEST_IMAGE} httpd -f`));
+    });
+  });
 });

@@ -51,6 +51,11 @@ export const uiBridge = {
     return request<string[]>({ op: 'webviewTexts' });
   },
 
+  /** Acts on an element inside a webview: click, fill with `value`, read its value, or whether it has focus. */
+  webviewAct(selector: string, action: 'click' | 'fill' | 'value' | 'focused', value?: string): Promise<string | boolean> {
+    return request<string | boolean>({ op: 'webviewAct', selector, action, value });
+  },
+
   /** Clicks the first visible element matching a CSS selector (a QuickInput's Back button, a dialog button). */
   clickSelector(selector: string): Promise<boolean> {
     return request<boolean>({ op: 'clickSelector', selector });
