@@ -97,7 +97,7 @@ describe('Manage cleanup and disk usage', function () {
     const document = await vscode.workspace.openTextDocument(uri);
     const text = document.getText();
     assert.match(text, /TYPE\s+TOTAL\s+ACTIVE\s+SIZE\s+RECLAIMABLE/);
-    for (const row of ['Images', 'Containers', 'Local volumes', 'Build cache']) assert.match(text, new RegExp(`^${row}\\s+\\d+\\s+\\d+\\s+[\\d.]+ \\w?B`, 'm'));
+    for (const row of ['Images', 'Containers', 'Local volumes', 'Build cache']) assert.match(text, new RegExp(`^${row}\\s+\\d+\\s+\\d+\\s+[\\d.]+ (?:B|KiB|MiB|GiB|TiB)`, 'm'));
     // The header says when the numbers were taken: a refresh asks the engine again and changes it.
     await waitFor('a refresh with a newer time', async () => {
       await vscode.commands.executeCommand('dockside.system.refreshDocument', uri);

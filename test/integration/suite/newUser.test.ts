@@ -308,6 +308,8 @@ describe('New user', function () {
     const file = vscode.Uri.file(path.join(scratch, 'Dockerfile'));
     fs.writeFileSync(file.fsPath, 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n');
     try {
+      // Other suites' Dockerfiles would fill the Problems panel: only this one stays open.
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.window.showTextDocument(file);
       const diagnostic = await waitFor('DL3008 on the RUN line', () => vscode.languages.getDiagnostics(file).find((d) => typeof d.code === 'object' && d.code.value === 'DL3008'), 45_000);
       const target = (diagnostic.code as { target: vscode.Uri }).target;
