@@ -8,7 +8,8 @@ CODE_SERVER_VERSION=4.100.3   # VS Code 1.100.3; later releases need Node 22
 CS_DIR="$CACHE_DIR/code-server-$CODE_SERVER_VERSION"
 CS_BIN="$CS_DIR/node_modules/code-server/out/node/entry.js"
 
-apt_install chromium ripgrep libkrb5-dev python3 make g++
+# fonts-wqy-microhei: the Chinese UI suite draws CJK text (else boxes in screenshots).
+apt_install chromium ripgrep libkrb5-dev python3 make g++ fonts-wqy-microhei
 # Several test runs may start at once on one machine: one installs, the others wait for it.
 exec 9>"$CACHE_DIR/code-server.lock"
 flock 9

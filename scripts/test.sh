@@ -14,7 +14,7 @@ bash scripts/prepare-engine.sh
 bash scripts/prepare-remote-engines.sh
 # unzip: the .vsix test; shellcheck: the ShellCheck rules; iproute2: veth parents for macvlan tests;
 # docker-registry + apache2-utils: the private registry (htpasswd) of the push/pull tests.
-apt_install unzip shellcheck iproute2 docker-registry apache2-utils
+apt_install unzip shellcheck iproute2 docker-registry apache2-utils docker-compose
 say "building and packing the .vsix (the tests run the shipped, minified bundles)"
 node scripts/build.mjs --tests
 node scripts/package.mjs | tail -1

@@ -68,6 +68,8 @@ export const ContextKeys = {
   engineError: 'dockside.engineError',
   /** The active terminal is an attach with stdin, where Ctrl-P Ctrl-Q must reach the container. */
   detachableTerminal: 'dockside.detachableTerminal',
+  /** The active terminal follows logs: Filter and Save in the terminal's menus. */
+  logsTerminal: 'dockside.logsTerminal',
 } as const;
 
 export const SettingKeys = {

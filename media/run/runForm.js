@@ -28,7 +28,7 @@
   }
 
   function showProblems(problems) {
-    for (const el of document.querySelectorAll('.field')) {
+    for (const el of document.querySelectorAll('.field:not(.paste)')) {
       const mine = problems.filter((p) => p.field === el.dataset.field);
       const box = el.querySelector('.problem');
       box.textContent = mine.map((p) => p.message).join(' ');
@@ -40,21 +40,45 @@
   }
 
   let timer;
-  form.addEventListener('input', () => {
+  form.addEventListener('input', (e) => {
     clearTimeout(timer);
     document.getElementById('form-problem').textContent = '';
+    if (e.target.id === 'paste') {
+      document.getElementById('paste-problem').textContent = '';
+      e.target.closest('.field').classList.remove('invalid', 'warning');
+      return;
+    }
     timer = setTimeout(() => vscode.postMessage({ type: 'change', options: read() }), 150);
   });
+  const texts = JSON.parse(document.getElementById('texts').textContent);
+  let errors = [];
+  const banner = document.getElementById('form-problem');
+
+  /** Run with errors present: say what is wrong at the top and take the user to the first one. */
+  function run() {
+    if (errors.length) {
+      banner.textContent = [texts.fix, ...errors.map((p) => `• ${p.message}`)].join('\n');
+      const first = document.getElementById(errors[0].field);
+      (first || banner).focus();
+      return;
+    }
+    banner.textContent = '';
+    vscode.postMessage({ type: 'run', options: read() });
+  }
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    vscode.postMessage({ type: 'run', options: read() });
+    run();
   });
   form.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    if (e.key === 'Enter' && e.target.id === 'paste') {
       e.preventDefault();
-      vscode.postMessage({ type: 'run', options: read() });
+      vscode.postMessage({ type: 'paste', line: e.target.value });
+    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      run();
     }
   });
+  document.getElementById('fill').addEventListener('click', () => vscode.postMessage({ type: 'paste', line: document.getElementById('paste').value }));
   document.getElementById('copy').addEventListener('click', () => vscode.postMessage({ type: 'copy', options: read() }));
   document.getElementById('save').addEventListener('click', () => vscode.postMessage({ type: 'save', options: read() }));
 
@@ -63,10 +87,19 @@
     if (m.type === 'problems') {
       showProblems(m.problems);
       document.getElementById('line').textContent = m.line;
-      const firstError = m.problems.find((p) => p.severity === 'error');
-      document.getElementById('run').setAttribute('aria-disabled', String(!!firstError));
+      errors = m.problems.filter((p) => p.severity === 'error');
+      document.getElementById('run').setAttribute('aria-disabled', String(errors.length > 0));
     } else if (m.type === 'failed') {
-      document.getElementById('form-problem').textContent = m.message;
+      banner.textContent = m.message;
+      banner.focus();
+    } else if (m.type === 'filled') {
+      fill(m.options);
+      document.getElementById('paste-problem').textContent = m.note || '';
+      document.getElementById('paste').closest('.field').classList.toggle('warning', !!m.note);
+      vscode.postMessage({ type: 'change', options: read() });
+    } else if (m.type === 'pasteRefused') {
+      document.getElementById('paste-problem').textContent = m.message;
+      document.getElementById('paste').closest('.field').classList.add('invalid');
     }
   });
 

@@ -7,13 +7,15 @@ export class BuildDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('dockside-build');
 
   /** Puts the failure on its instruction (or on line 1 when the builder did not say which). */
-  report(dockerfile: vscode.Uri, text: string, failure: FailureLocation & { message: string }, builder: 'classic' | 'buildkit'): vscode.Diagnostic {
+  report(dockerfile: vscode.Uri, text: string, failure: FailureLocation & { message: string }, builder: 'classic' | 'buildkit', lastLines: readonly string[] = []): vscode.Diagnostic {
     const instruction = locateFailure(outlineDockerfile(text), failure, builder);
     const lines = text.split(/\r?\n/);
     const range = instruction
       ? new vscode.Range(instruction.startLine, 0, instruction.endLine, lines[instruction.endLine]?.length ?? 0)
       : new vscode.Range(0, 0, 0, lines[0]?.length ?? 0);
-    const diagnostic = new vscode.Diagnostic(range, vscode.l10n.t('Build failed: {0}', failure.message.trim()), vscode.DiagnosticSeverity.Error);
+    // The command's own last words ("E: Unable to locate package x") say more than the builder's exit code.
+    const said = lastLines.length ? `\n${lastLines.join('\n')}` : '';
+    const diagnostic = new vscode.Diagnostic(range, vscode.l10n.t('Build failed: {0}', failure.message.trim()) + said, vscode.DiagnosticSeverity.Error);
     diagnostic.source = 'docker build';
     this.collection.set(dockerfile, [diagnostic]);
     return diagnostic;

@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import { BuildDiagnostics } from '../build/buildDiagnostics';
 import { BuildRunner } from '../build/buildRunner';
-import { showErrorWithLog } from '../log';
 import { RegistriesProvider } from '../registries/registriesProvider';
 import { RegistryCredentialStore } from '../registries/registryCredentials';
 import { showingRefusals } from '../run/refusal';
@@ -81,10 +80,14 @@ export function deliveryCommandTable(context: vscode.ExtensionContext, session: 
   return { handlers, disposables: [diagnostics, builds] };
 }
 
-/** For failures outside a command call (form buttons): the same sentence the wrapper would show. */
+/**
+ * For failures outside a command call (the Run… form's buttons): the sentence the wrapper would show, with
+ * the whole error in the log. The form shows the sentence itself, at its top, until the next change: a
+ * notification would outlive it and still be there after a later success.
+ */
 async function explain(session: EngineSession, log: vscode.LogOutputChannel, error: unknown): Promise<string> {
   const engine = await session.engine();
   const sentence = engine.isEngineError(error) ? engine.describeEngineError(error) : error instanceof Error && error.name === 'Refusal' ? error.message : vscode.l10n.t('Dockside could not finish this. The log has the details.');
-  void showErrorWithLog(log, sentence, error);
+  log.error(sentence, error);
   return sentence;
 }

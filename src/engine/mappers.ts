@@ -19,6 +19,7 @@ export function mapContainer(dto: Docker.ContainerInfo): ContainerSummary {
     ipAddress: n.IPAddress || undefined,
     ipv6Address: n.GlobalIPv6Address || undefined,
     macAddress: n.MacAddress || undefined,
+    gateway: n.Gateway || undefined,
   }));
   return {
     id: dto.Id,

@@ -102,15 +102,24 @@ export interface StartedContainer {
 /** Creates and starts. When start fails the just-created container is removed, so a retry can reuse the name. */
 export async function createAndStartContainer(client: EngineClient, body: Docker.ContainerCreateOptions): Promise<StartedContainer> {
   let container: Docker.Container | undefined;
+  // The engine creates a named volume on create; a start that then fails must not leave it behind.
+  const named = namedVolumes(body);
+  const existing = named.length ? new Set(((await client.docker.listVolumes()).Volumes ?? []).map((v) => v.Name)) : new Set<string>();
   try {
     container = await client.docker.createContainer(body);
     await container.start();
     const info = await container.inspect();
     return { id: info.Id, name: info.Name.replace(/^\//, '') };
   } catch (error) {
-    if (container) await container.remove({ force: true }).catch(() => undefined);
+    if (container) await container.remove({ force: true, v: true }).catch(() => undefined);
+    for (const name of named.filter((n) => !existing.has(n))) await client.docker.getVolume(name).remove().catch(() => undefined);
     throw toEngineError(error, client.endpoint.host);
   }
+}
+
+/** Volume names in the create body's binds (`name:/path`), not host paths. */
+function namedVolumes(body: Docker.ContainerCreateOptions): string[] {
+  return (body.HostConfig?.Binds ?? []).map((b) => b.split(':')[0]).filter((source) => source && !source.startsWith('/') && !source.startsWith('.') && !source.startsWith('~'));
 }
 
 /** Normalised, de-duplicated and sorted, as the docker CLI sends them. */

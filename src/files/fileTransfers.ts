@@ -15,7 +15,7 @@ function reporter(progress: Progress): (p: { bytes: number; total?: number }) =>
   return ({ bytes, total }) => {
     const share = total ? Math.min(100, (bytes / total) * 100) : undefined;
     progress.report({
-      message: total ? vscode.l10n.t('{0} of {1}', formatBytes(bytes, 'binary'), formatBytes(total, 'binary')) : formatBytes(bytes, 'binary'),
+      message: total ? vscode.l10n.t('{0} of {1}', formatBytes(bytes), formatBytes(total)) : formatBytes(bytes),
       increment: share === undefined ? undefined : share - shown,
     });
     if (share !== undefined) shown = share;

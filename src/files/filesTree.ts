@@ -137,12 +137,12 @@ function entryItem(node: FilesNode): vscode.TreeItem {
     item.description = `→ ${entry.linkTarget ?? ''}`;
     item.iconPath = new vscode.ThemeIcon(directory ? 'file-symlink-directory' : 'file-symlink-file');
   } else {
-    item.description = entry.type === 'file' ? `${formatBytes(entry.size, 'binary')} · ${mode}` : mode;
+    item.description = entry.type === 'file' ? `${formatBytes(entry.size)} · ${mode}` : mode;
   }
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.appendMarkdown(`**${md(node.uri.path.split('/').slice(2).join('/') || '/')}**  \n`);
   if (entry.type === 'symlink') tooltip.appendMarkdown(`${vscode.l10n.t('Link to')} ${md(entry.linkTarget ?? '')}  \n`);
-  if (entry.type === 'file') tooltip.appendMarkdown(`${vscode.l10n.t('Size')}: ${formatBytes(entry.size, 'binary')}  \n`);
+  if (entry.type === 'file') tooltip.appendMarkdown(`${vscode.l10n.t('Size')}: ${formatBytes(entry.size)}  \n`);
   tooltip.appendMarkdown(`${vscode.l10n.t('Mode')}: ${mode} (${entry.mode.toString(8).padStart(4, '0')})  \n`);
   tooltip.appendMarkdown(`${vscode.l10n.t('Owner')}: ${entry.uid}:${entry.gid}  \n`);
   if (entry.mtimeMs) tooltip.appendMarkdown(`${vscode.l10n.t('Modified')}: ${formatDate(entry.mtimeMs)}`);

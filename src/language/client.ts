@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { userSetting } from '../settings';
+import { registerRuleDocs, withRenderedRuleLinks } from './ruleDocs';
 import { imageNamesRequest, settingsSection, type DocksideInitializationOptions } from '../server/protocol';
 
 export interface DockerfileClientServices {
@@ -40,6 +41,8 @@ export async function startDockerfileClient(
     initializationOptions,
     outputChannel: log,
     middleware: {
+      // Rule links open the rule's own section, rendered, instead of the raw Markdown file at line 1.
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, withRenderedRuleLinks(diagnostics)),
       workspace: {
         configuration: async (params, token, next) => {
           const answers = await next(params, token);
@@ -61,6 +64,7 @@ export async function startDockerfileClient(
     }
   });
 
+  const ruleDocs = registerRuleDocs(context);
   await client.start();
   // The answers above now say "trusted": the server pulls them again and ShellCheck joins in.
   const trustGranted = vscode.workspace.onDidGrantWorkspaceTrust(
@@ -68,6 +72,7 @@ export async function startDockerfileClient(
   );
   return new vscode.Disposable(() => {
     trustGranted.dispose();
+    ruleDocs.dispose();
     void client.stop();
   });
 }

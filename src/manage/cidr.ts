@@ -75,6 +75,18 @@ function contains(outer: ParsedCidr, inner: ParsedAddress & { prefix?: number })
   return (inner.value & ~hostMask(outer)) === outer.value;
 }
 
+/**
+ * The address the engine's default IPAM gives the gateway of a pool created without `--gateway`: the first
+ * one of the pool (the IP range when there is one, else the subnet). The engine does not report it in the
+ * network's IPAM config then, only on each attached endpoint.
+ */
+export function defaultGateway(subnet: string, ipRange?: string): string | undefined {
+  const pool = parseCidr(ipRange || subnet) ?? parseCidr(subnet);
+  if (!pool) return undefined;
+  const network = pool.value & ~hostMask(pool);
+  return formatAddress({ family: pool.family, value: network + 1n });
+}
+
 /** One CIDR on its own: undefined when it is a valid network address. */
 export function checkCidr(field: AddressingField, text: string): AddressingIssue | undefined {
   const cidr = parseCidr(text);

@@ -21,17 +21,6 @@ export function formatByteSize(bytes: number): string {
   return String(bytes);
 }
 
-/** Human sizes for results and the disk-usage view: 1536 → "1.5 kB" (decimal units, like docker). */
-export function humanSize(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let i = 0;
-  while (value >= 1000 && i < units.length - 1) {
-    value /= 1000;
-    i++;
-  }
-  return `${i === 0 ? value : value.toFixed(value < 10 ? 2 : 1).replace(/\.?0+$/, '')} ${units[i]}`;
-}
 
 /** "1.5" CPUs → nano-CPUs; "" or "0" → 0 (no limit). */
 export function parseCpus(text: string): number | undefined {

@@ -1,17 +1,19 @@
 // Every prune: a confirmation that lists what will go, then one message that says what was freed.
 import * as vscode from 'vscode';
 import type { PruneKind, PruneOutcome, PruneScope } from '../engine/index';
-import { humanSize } from './limits';
+import { formatBinarySize as humanSize } from '../shared/byteSize';
 import { confirmChoice, listNames, type ManageServices } from './runOnTargets';
 
 function kindLabel(kind: PruneKind, count: number): string {
+  // English needs the singular for one; Chinese reads the same for both.
+  const one = count === 1;
   switch (kind) {
-    case 'containers': return vscode.l10n.t('{0} stopped containers', count);
-    case 'danglingImages': return vscode.l10n.t('{0} dangling images', count);
-    case 'unusedImages': return vscode.l10n.t('{0} unused images', count);
-    case 'networks': return vscode.l10n.t('{0} unused networks', count);
-    case 'volumes': return vscode.l10n.t('{0} unused volumes and their data', count);
-    case 'buildCache': return vscode.l10n.t('{0} build cache entries', count);
+    case 'containers': return one ? vscode.l10n.t('1 stopped container') : vscode.l10n.t('{0} stopped containers', count);
+    case 'danglingImages': return one ? vscode.l10n.t('1 dangling image') : vscode.l10n.t('{0} dangling images', count);
+    case 'unusedImages': return one ? vscode.l10n.t('1 unused image') : vscode.l10n.t('{0} unused images', count);
+    case 'networks': return one ? vscode.l10n.t('1 unused network') : vscode.l10n.t('{0} unused networks', count);
+    case 'volumes': return one ? vscode.l10n.t('1 unused volume and its data') : vscode.l10n.t('{0} unused volumes and their data', count);
+    case 'buildCache': return one ? vscode.l10n.t('1 build cache entry') : vscode.l10n.t('{0} build cache entries', count);
   }
 }
 

@@ -16,6 +16,8 @@ export interface ContainerNetworkAttachment {
   readonly ipAddress?: string;
   readonly ipv6Address?: string;
   readonly macAddress?: string;
+  /** The endpoint's gateway as the engine reports it (also for networks whose IPAM config omits it). */
+  readonly gateway?: string;
 }
 
 export interface ContainerMount {

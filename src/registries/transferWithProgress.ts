@@ -1,14 +1,14 @@
 // One cancellable notification for a pull or push: layers done and bytes moved, updated as the engine
 // reports each layer. Cancelling aborts the request; the engine stops the transfer.
 import * as vscode from 'vscode';
+import { formatBinarySize } from '../shared/byteSize';
 import type { TransferProgress, TransferResult } from '../engine/index';
 
 export type Transfer = (onProgress: (p: TransferProgress) => void, signal: AbortSignal) => Promise<TransferResult>;
 
 export function describeTransfer(p: TransferProgress): string {
-  const mb = (n: number) => (n / 1e6).toFixed(1);
   const layers = vscode.l10n.t('{0}/{1} layers', p.layersDone, p.layers);
-  return p.totalBytes ? vscode.l10n.t('{0}, {1} of {2} MB', layers, mb(p.bytes), mb(p.totalBytes)) : p.layers ? layers : p.status;
+  return p.totalBytes ? vscode.l10n.t('{0}, {1} of {2}', layers, formatBinarySize(p.bytes), formatBinarySize(p.totalBytes)) : p.layers ? layers : p.status;
 }
 
 export function transferWithProgress(title: string, transfer: Transfer): Thenable<TransferResult & { durationMs: number }> {

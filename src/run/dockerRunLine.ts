@@ -6,7 +6,7 @@ import { shellQuote, splitShellWords } from '../models/run/shellWords';
 type Flag = readonly [flag: string, key: keyof RunOptions, kind: 'value' | 'list' | 'switch' | 'capabilities'];
 
 /** Every option as its docker CLI flag, in the order people usually write them. */
-const FLAGS: readonly Flag[] = [
+export const FLAGS: readonly Flag[] = [
   ['--rm', 'remove', 'switch'],
   ['--name', 'name', 'value'],
   ['--restart', 'restart', 'value'],
@@ -32,7 +32,7 @@ const FLAGS: readonly Flag[] = [
   ['--label', 'labels', 'list'],
 ];
 
-const MODE_FLAGS = { detached: '-d', interactive: '-it', interactiveDetached: '-itd' } as const;
+export const MODE_FLAGS = { detached: '-d', interactive: '-it', interactiveDetached: '-itd' } as const;
 
 /** The argv after `docker`. */
 export function dockerRunArguments(o: RunOptions): string[] {

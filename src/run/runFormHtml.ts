@@ -31,6 +31,10 @@ export function runFormHtml(webview: vscode.Webview, media: vscode.Uri, initial:
 
   return webviewPage(webview, { title: vscode.l10n.t('Run'), media, stylesheet: 'runForm.css', script: 'runForm.js', body: (nonce) => `<form id="form" novalidate>
 <h1>${escape(vscode.l10n.t('Run a container'))}</h1>
+<div class="problem" id="form-problem" role="alert" tabindex="-1"></div>
+<div class="field paste" data-field="paste"><label for="paste">${escape(vscode.l10n.t('Paste a docker run line'))}</label>
+<div class="paste-row"><input id="paste" type="text" spellcheck="false" placeholder="docker run -d --name web -p 8080:80 nginx" aria-describedby="paste-hint paste-problem"><button id="fill" type="button" class="secondary">${escape(vscode.l10n.t('Fill the Form'))}</button></div>
+<div class="hint" id="paste-hint">${escape(vscode.l10n.t('Replaces every field with what the line says'))}</div><div class="problem" id="paste-problem" role="alert"></div></div>
 <section><h2>${escape(vscode.l10n.t('Container'))}</h2>
 ${text('image', vscode.l10n.t('Image'), vscode.l10n.t('repository[:tag], e.g. nginx:1.27'), 'images')}
 ${text('name', vscode.l10n.t('Name (--name)'), vscode.l10n.t('Leave empty for a generated name'))}
@@ -68,14 +72,14 @@ ${lines('devices', vscode.l10n.t('Devices (--device)'), vscode.l10n.t('/dev/host
 <datalist id="images">${choices.images.map((i) => `<option value="${escape(i)}">`).join('')}</datalist>
 <datalist id="networks">${choices.networks.map((n) => `<option value="${escape(n)}">`).join('')}</datalist>
 <section class="line"><h2>${escape(vscode.l10n.t('Equivalent command'))}</h2><pre id="line" aria-live="polite"></pre></section>
-<div class="problem" id="form-problem" role="alert"></div>
 <div class="actions">
 <button id="run" type="submit" title="Ctrl+Enter">${escape(vscode.l10n.t('Run'))}</button>
 <button id="copy" type="button" class="secondary">${escape(vscode.l10n.t('Copy as docker run'))}</button>
 <button id="save" type="button" class="secondary">${escape(vscode.l10n.t('Save Configuration…'))}</button>
 </div>
 </form>
-<script nonce="${nonce}" id="initial" type="application/json">${initialJson}</script>` });
+<script nonce="${nonce}" id="initial" type="application/json">${initialJson}</script>
+<script nonce="${nonce}" id="texts" type="application/json">${JSON.stringify({ fix: vscode.l10n.t('Fix these before running:') }).replace(/</g, '\\u003c')}</script>` });
 }
 
 function field(id: string, label: string, hint: string, control: string): string {

@@ -4,22 +4,31 @@
 import * as vscode from 'vscode';
 import { CAPABILITIES } from '../models/run/capabilities';
 import { dockerRunLine } from './dockerRunLine';
+import { parseDockerRunLine } from './parseDockerRunLine';
+import { startRefusalWords } from './startRefusals';
 import { saveRunConfiguration, type RunConfiguration } from './runConfigurations';
 import type { RunOptions } from '../models/run/runOptions';
 import type { RunService } from './runService';
 import { runFormHtml, type FormChoices } from './runFormHtml';
+
+/** Every text field blank: a pasted line replaces the whole form, not only the fields it names. */
+const EMPTY_FORM = { image: '', name: '', mode: 'detached', restart: '', network: '', ip: '', hostname: '', cpus: '', memory: '', entrypoint: '', command: '', workdir: '', user: '' };
 
 type FromForm =
   | { type: 'ready' }
   | { type: 'change'; options: RunOptions }
   | { type: 'run'; options: RunOptions }
   | { type: 'copy'; options: RunOptions }
-  | { type: 'save'; options: RunOptions };
+  | { type: 'save'; options: RunOptions }
+  | { type: 'paste'; line: string };
 
 export interface RunFormHooks {
   /** Called with the started container (the caller opens a terminal for interactive runs). */
   readonly onStarted: (container: { id: string; name: string }, options: RunOptions) => Promise<void>;
-  /** Shows a failure the way commands do (mapped engine sentence, log) and returns the sentence. */
+  /**
+   * The sentence for a failure, logged whole but not shown as a notification: the form shows it at its top
+   * until the next change, so no toast is left behind after a later success.
+   */
   readonly explain: (error: unknown) => Promise<string>;
   /** Called with the configuration as saved: the user built it, so its first run needs no review. */
   readonly onSaved?: (configuration: RunConfiguration) => Promise<void>;
@@ -58,7 +67,7 @@ export class RunFormPanel {
     this.ready = new Promise((resolve) => (rendered = resolve));
     webview.onDidReceiveMessage(() => rendered());
     webview.onDidReceiveMessage((m: FromForm) =>
-      this.handle(m).catch(async (error) => void webview.postMessage({ type: 'failed', message: await hooks.explain(error) })),
+      this.handle(m).catch(async (error) => void webview.postMessage({ type: 'failed', message: startRefusalWords(error) ?? (await hooks.explain(error)) })),
     );
   }
 
@@ -72,6 +81,7 @@ export class RunFormPanel {
   }
 
   private async handle(message: FromForm): Promise<void> {
+    if (message.type === 'paste') return this.paste(message.line);
     if (message.type !== 'ready') this.options = message.options;
     switch (message.type) {
       case 'ready':
@@ -106,6 +116,21 @@ export class RunFormPanel {
         return;
       }
     }
+  }
+
+  /** A pasted `docker run` line replaces the form's fields; flags the form cannot hold are named. */
+  private async paste(line: string): Promise<void> {
+    const parsed = parseDockerRunLine(line);
+    if ('problem' in parsed) {
+      const message = parsed.problem === 'quotes' ? vscode.l10n.t('A quote is not closed in the line.')
+        : parsed.problem === 'noImage' ? vscode.l10n.t('The line names no image to run.')
+        : vscode.l10n.t('Not a docker run line: it starts with "docker run".');
+      void this.panel.webview.postMessage({ type: 'pasteRefused', message });
+      return;
+    }
+    this.options = parsed.options;
+    const note = parsed.unsupported.length ? vscode.l10n.t('The form has no field for {0}; run those with the docker CLI.', parsed.unsupported.join(', ')) : '';
+    void this.panel.webview.postMessage({ type: 'filled', options: { ...EMPTY_FORM, ...parsed.options }, note });
   }
 
   private async report() {

@@ -109,7 +109,7 @@ export function validateRunOptions(o: RunOptions, facts: EngineFacts = {}): RunP
   if (o.memory?.trim()) {
     const bytes = parseMemory(o.memory);
     if (bytes === undefined) error('memory', l10n.t('Memory "{0}" is not a size: use a number with b, k, m or g (for example 4096M or 2g).', o.memory.trim()));
-    else if (bytes < MINIMUM_MEMORY) error('memory', l10n.t('Memory "{0}" is below the 6 MB the engine accepts.', o.memory.trim()));
+    else if (bytes < MINIMUM_MEMORY) error('memory', l10n.t('Memory "{0}" is below the 6 MiB the engine accepts.', o.memory.trim()));
   }
   for (const d of list(o.devices)) {
     if (!parseDeviceSpec(d)) error('devices', l10n.t('Device "{0}" is not in the form /host/path[:/container/path[:rwm]].', d));

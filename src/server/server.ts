@@ -24,7 +24,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisWorker, type CancelSignal } from './analysisWorker';
 import { ValidationScheduler } from './diagnostics';
-import { LocalImageNames, imageCompletionItems, imageReferencePrefix } from './imageCompletion';
+import { completeDockerfileLine } from './dockerfileCompletion';
+import { LocalImageNames } from './imageCompletion';
 import { imageNamesRequest, settingsSection, type DocksideInitializationOptions } from './protocol';
 import { defaultSettings, readSettings, type DockerfileSettings } from './settings';
 import type { LintOutcome, WorkerSetup } from './workerProtocol';
@@ -168,12 +169,8 @@ connection.onCompletion(async ({ textDocument, position }, token) => {
   if (!document) return [];
   const text = document.getText();
   const lineBeforeCursor = document.getText({ start: { line: position.line, character: 0 }, end: position });
-  const prefix = imageReferencePrefix(lineBeforeCursor);
-  const [serviceItems, names] = await Promise.all([
-    feature<CompletionItem[]>('completion', { text, position }, [], token),
-    prefix === undefined ? Promise.resolve([]) : imageNames.get(),
-  ]);
-  return prefix === undefined ? serviceItems : [...serviceItems, ...imageCompletionItems(names, prefix, position)];
+  const serviceItems = await feature<CompletionItem[]>('completion', { text, position }, [], token);
+  return completeDockerfileLine(serviceItems, lineBeforeCursor, position, () => imageNames.get());
 });
 
 connection.onCompletionResolve((item: CompletionItem, token) => feature('resolveCompletion', { item, language: displayLanguage }, item, token));

@@ -49,13 +49,23 @@ export class StatsPanel implements vscode.Disposable {
 
   private add(containers: readonly ContainerSummary[]): void {
     for (const c of containers) this.containers.set(c.id, c.name);
+    this.retitle();
     this.followVisibility(true);
     this.sendAll();
   }
 
   private remove(id: string): void {
     this.containers.delete(id);
+    this.retitle();
     this.followVisibility(true);
+  }
+
+  /** The tab names what it shows: "Stats: web", "Stats: web, db", "Stats: 5 containers". */
+  private retitle(): void {
+    const names = [...this.containers.values()];
+    this.panel.title = names.length === 0 ? vscode.l10n.t('Container Stats')
+      : names.length <= 2 ? vscode.l10n.t('Stats: {0}', names.join(', '))
+      : vscode.l10n.t('Stats: {0} containers', names.length);
   }
 
   /** Watching costs an engine stream per container: only while the panel is on screen. */

@@ -15,11 +15,14 @@ export function createEngineStatusItem(session: EngineSession): vscode.Disposabl
         item.text = `$(loading~spin) ${label}`;
         item.tooltip = vscode.l10n.t('Connecting to the Docker engine at {0}…', state.endpoint?.host ?? label);
         item.backgroundColor = undefined;
+        item.accessibilityInformation = { label: vscode.l10n.t('Docker engine {0}: connecting', label) };
         break;
       case 'connected':
         item.text = `$(vm-active) ${label} ${state.version.version}`;
         item.tooltip = vscode.l10n.t('Docker {0} (API {1}) at {2}. Click for details.', state.version.version, state.version.apiVersion, state.endpoint.host);
         item.backgroundColor = undefined;
+        // Without a label of our own, screen readers read the icon's name first ("vm-active").
+        item.accessibilityInformation = { label: vscode.l10n.t('Docker engine {0}, version {1}: connected', label, state.version.version) };
         break;
       case 'failed':
         if (state.code === 'untrusted') {
@@ -31,6 +34,7 @@ export function createEngineStatusItem(session: EngineSession): vscode.Disposabl
         item.text = `$(vm-outline) ${vscode.l10n.t('{0}: no engine', label)}`;
         item.tooltip = `${state.sentence}\n\n${vscode.l10n.t('Click for details and to retry.')}`;
         item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+        item.accessibilityInformation = { label: vscode.l10n.t('Docker engine {0}: no engine answers', label) };
         break;
     }
     item.show();

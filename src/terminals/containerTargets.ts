@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { ContainerSummary } from '../models/container';
 import type { EngineSession } from '../session/engineSession';
+import { statusWords } from '../tree/containers/statusWords';
 
 export type ContainerArgument = { readonly container?: ContainerSummary } | ContainerSummary | undefined;
 
@@ -48,7 +49,7 @@ async function pickContainer(session: EngineSession, options: PickOptions): Prom
     void vscode.window.showInformationMessage(vscode.l10n.t('There is no container to choose from.'));
     throw new vscode.CancellationError();
   }
-  const items = offered.map((c) => ({ label: c.name, description: c.image, detail: c.status, container: c }));
+  const items = offered.map((c) => ({ label: c.name, description: c.image, detail: statusWords(c.status), container: c }));
   const chosen = await vscode.window.showQuickPick(items, { placeHolder: options.placeholder, matchOnDescription: true });
   if (!chosen) throw new vscode.CancellationError();
   return chosen.container;

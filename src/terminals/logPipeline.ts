@@ -12,7 +12,8 @@ export interface LogSource {
 
 /** The separator and notice sentences, localized by the caller. */
 export interface LogMarkers {
-  restarted(source: string, time: string): string;
+  /** `startedAt` in milliseconds since the epoch: the terminal writes it in the display language. */
+  restarted(source: string, startedAt: number): string;
   stopped(source: string): string;
   connectionLost(): string;
   reconnected(): string;
@@ -69,11 +70,11 @@ export class LogPipeline {
     return this.filter;
   }
 
-  /** Shows only lines matching `filter` (all lines when undefined), redrawing what the window holds. */
-  setFilter(filter: RegExp | undefined): void {
+  /** Shows only lines matching `filter` (all lines when undefined), redrawing what the window holds under `header`. */
+  setFilter(filter: RegExp | undefined, header?: string): void {
     this.filter = filter;
     this.flush();
-    let text = '\x1b[2J\x1b[3J\x1b[H';
+    let text = '\x1b[2J\x1b[3J\x1b[H' + (header ? `\x1b[7m ${header} \x1b[0m\r\n` : '');
     for (const entry of this.window) if (entryMatches(entry, filter)) text += renderEntry(entry, this.style);
     this.options.output(text);
   }
@@ -85,7 +86,7 @@ export class LogPipeline {
         this.linesReceived++;
         return this.add({ kind: 'line', source: source.name, line: event.line });
       case 'restarted':
-        return this.add({ kind: 'marker', text: m.restarted(source.name, new Date(event.startedAt).toLocaleTimeString()) });
+        return this.add({ kind: 'marker', text: m.restarted(source.name, new Date(event.startedAt).getTime()) });
       case 'stopped':
         return this.add({ kind: 'marker', text: m.stopped(source.name) });
       case 'connectionLost':

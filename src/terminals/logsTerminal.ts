@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { EngineSession } from '../session/engineSession';
+import { formatTime } from '../tree/format';
 import { LogPipeline, type LogMarkers, type LogSource } from './logPipeline';
 import { plainEntry, entryMatches, type LogEntry } from './logWindow';
 import { TranscriptBuffer } from './transcript';
@@ -16,7 +17,7 @@ export interface LogsTerminalOptions {
 }
 
 const markers: LogMarkers = {
-  restarted: (source, time) => `──── ${vscode.l10n.t('{0} restarted at {1}', source, time)} ────`,
+  restarted: (source, startedAt) => `──── ${vscode.l10n.t('{0} restarted at {1}', source, formatTime(startedAt))} ────`,
   stopped: (source) => `──── ${vscode.l10n.t('{0} stopped; waiting for it to start again', source)} ────`,
   connectionLost: () => `──── ${vscode.l10n.t('Lost the connection to the engine; reconnecting…')} ────`,
   reconnected: () => `──── ${vscode.l10n.t('Reconnected to the engine')} ────`,
@@ -26,8 +27,13 @@ const markers: LogMarkers = {
 export class LogsTerminal implements vscode.Pseudoterminal {
   private readonly written = new vscode.EventEmitter<string>();
   private readonly closed = new vscode.EventEmitter<void>();
+  private readonly renamed = new vscode.EventEmitter<string>();
   readonly onDidWrite = this.written.event;
   readonly onDidClose = this.closed.event;
+  /** The title says when a filter hides lines: "Logs: web (filter: error)". */
+  readonly onDidChangeName = this.renamed.event;
+  /** The terminal's name without the filter, set when it opens. */
+  baseName = '';
   readonly transcript = new TranscriptBuffer(256 * 1024);
   private pipeline?: LogPipeline;
 
@@ -62,7 +68,10 @@ export class LogsTerminal implements vscode.Pseudoterminal {
   }
 
   setFilter(filter: RegExp | undefined): void {
-    this.pipeline?.setFilter(filter);
+    // The first line and the title say a filter is on, so hidden lines are not taken for a quiet container.
+    const header = filter ? vscode.l10n.t('Filter: only lines matching {0} (Dockside: Filter Logs... to change, empty to show all)', filter.source) : undefined;
+    this.pipeline?.setFilter(filter, header);
+    if (this.baseName) this.renamed.fire(filter ? vscode.l10n.t('{0} (filter: {1})', this.baseName, filter.source) : this.baseName);
   }
 
   /**
@@ -96,6 +105,7 @@ export class LogsTerminal implements vscode.Pseudoterminal {
     this.pipeline?.dispose();
     this.written.dispose();
     this.closed.dispose();
+    this.renamed.dispose();
   }
 
   private write(text: string): void {

@@ -35,7 +35,6 @@ export class SessionTerminal implements vscode.Pseudoterminal {
   private finished = false;
   /** The engine connection was lost: Enter reconnects. */
   private lost = false;
-  private exit?: number;
   private lastInput = '';
   private detachRequested = false;
   private readonly decoder = new TextDecoder('utf-8');
@@ -97,7 +96,6 @@ export class SessionTerminal implements vscode.Pseudoterminal {
   private async finish(exitCode: number | undefined, failed = false): Promise<void> {
     if (this.finished) return;
     this.finished = true;
-    this.exit = exitCode;
     let sentence: string;
     if (failed) sentence = vscode.l10n.t('Press any key to close the terminal.');
     else if (this.detachRequested) sentence = vscode.l10n.t('Detached: the container keeps running. Press any key to close the terminal.');
@@ -116,7 +114,9 @@ export class SessionTerminal implements vscode.Pseudoterminal {
   handleInput(data: string): void {
     if (this.finished && this.lost && data.includes('\r')) return this.reconnect();
     if (this.finished) {
-      this.closed.fire(this.exit && this.exit > 0 ? this.exit : undefined);
+      // No exit code here: the terminal already said how the session ended, and a code would make VS Code
+      // raise its own "terminated with exit code" notification on top of it.
+      this.closed.fire();
       return;
     }
     if (!this.session?.writable) return;

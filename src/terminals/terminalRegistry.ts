@@ -21,6 +21,7 @@ export class TerminalRegistry implements vscode.Disposable {
     this.counts.set(name, count);
     const terminal = vscode.window.createTerminal({ name: count > 1 ? `${name} (${count})` : name, pty, iconPath: new vscode.ThemeIcon(icon) });
     this.ptys.set(terminal, pty);
+    if (pty instanceof LogsTerminal) pty.baseName = terminal.name;
     if (pty instanceof SessionTerminal) pty.onDidExit(() => this.updateDetachable());
     terminal.show();
     return terminal;
@@ -34,6 +35,8 @@ export class TerminalRegistry implements vscode.Disposable {
     const pty = this.pty(vscode.window.activeTerminal);
     const detachable = pty instanceof SessionTerminal && pty.detachable;
     void vscode.commands.executeCommand('setContext', ContextKeys.detachableTerminal, detachable);
+    // Filter Logs... and Save Logs... in the terminal's own menus, for logs terminals only.
+    void vscode.commands.executeCommand('setContext', ContextKeys.logsTerminal, pty instanceof LogsTerminal);
   }
 
   pty(terminal: vscode.Terminal | undefined): DocksidePty | undefined {

@@ -1,24 +1,10 @@
 // How sizes, times and ports read in the explorer rows and tooltips, in the editor's language.
 import * as vscode from 'vscode';
 import type { PublishedPort } from '../models/container';
+import { formatBinarySize } from '../shared/byteSize';
 
-const DECIMAL_UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
-const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-
-/**
- * Decimal units, as the docker CLI prints image and volume sizes ("1.99MB" there, "1.99 MB" here); binary
- * units, as `docker stats` prints memory ("12.5MiB").
- */
-export function formatBytes(bytes: number, units: 'decimal' | 'binary' = 'decimal'): string {
-  const [names, step] = units === 'binary' ? [BINARY_UNITS, 1024] : [DECIMAL_UNITS, 1000];
-  let value = bytes;
-  let unit = 0;
-  while (value >= step && unit < names.length - 1) {
-    value /= step;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${names[unit]}`;
-}
+/** Sizes, memory and limits alike in binary units, as Docker counts them ("256 MiB", "4 GiB"). */
+export const formatBytes = formatBinarySize;
 
 const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
@@ -40,8 +26,17 @@ export function formatAge(epochMs: number, now = Date.now()): string {
   return '';
 }
 
+/**
+ * Dates and times in the display language's own format (24-hour in Chinese, 12-hour in English), never the
+ * host's locale: one format for every date and time Dockside writes.
+ */
 export function formatDate(epochMs: number): string {
-  return new Date(epochMs).toLocaleString(vscode.env.language);
+  return new Intl.DateTimeFormat(vscode.env.language, { dateStyle: 'medium', timeStyle: 'medium' }).format(epochMs);
+}
+
+/** A time of day, as formatDate writes it. */
+export function formatTime(epochMs: number): string {
+  return new Intl.DateTimeFormat(vscode.env.language, { timeStyle: 'medium' }).format(epochMs);
 }
 
 /** "127.0.0.1:8080→80/tcp"; unpublished ports are left out of the row (the tooltip lists them). */

@@ -23,6 +23,11 @@ export interface CodeServerRun {
   readonly env?: Record<string, string>;
   /** Workspace trust on (VS Code's default; the folder opens in Restricted Mode). Off for the main suite. */
   readonly workspaceTrust?: boolean;
+  /**
+   * The workbench's display language, e.g. 'zh-cn' (testing.md: set before the workbench loads; the
+   * extension's Chinese nls files apply, VS Code's own UI stays English without a language pack).
+   */
+  readonly language?: string;
 }
 
 /** Runs a tests module in code-server's extension host; resolves with the code the workbench exits with. */
@@ -54,6 +59,11 @@ export async function runInCodeServer(run: CodeServerRun): Promise<number | 'tim
       viewport: { width: 1400, height: 900 },
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
+    if (run.language) {
+      await browser.addInitScript((language: string) => {
+        (globalThis as unknown as { _VSCODE_NLS_LANGUAGE: string })._VSCODE_NLS_LANGUAGE = language;
+      }, run.language);
+    }
     page = browser.pages()[0] ?? (await browser.newPage());
     const exitCode = new Promise<number>((resolve) => {
       void page!.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
@@ -125,31 +135,26 @@ function stopProcessGroup(child: ChildProcess): void {
   }
 }
 
-interface Results {
-  passed: number;
-  failed: number;
-  pending: number;
-}
+interface Summary { passed: number; failed: number; pending: number; failures: { title: string; error: string }[] }
 
-function readResults(code: number | 'timeout', resultsFile: string): Results {
-  let summary: { passed: number; failed: number; pending: number; failures: { title: string; error: string }[] } | undefined;
+function readSummary(code: number | 'timeout', resultsFile: string, what: string): Summary {
+  let summary: Summary | undefined;
   try {
     summary = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
   } catch {
     summary = undefined;
   }
-  if (code === 'timeout') console.error(`The extension-host suite did not finish within ${suiteTimeoutMs / 1000} s.`);
+  if (code === 'timeout') console.error(`The ${what} did not finish within ${suiteTimeoutMs / 1000} s.`);
   if (!summary) {
-    console.error('The extension-host suite wrote no results: it did not load or crashed (see artifacts/code-server.log).');
-    return { passed: 0, failed: 1, pending: 0 };
+    console.error(`The ${what} wrote no results: it did not load or crashed (see artifacts/code-server.log).`);
+    return { passed: 0, failed: 1, pending: 0, failures: [] };
   }
-  for (const f of summary.failures) console.error(`\nFAILED: ${f.title}\n${f.error}`);
-  const failed = summary.failed + (code !== 0 && summary.failed === 0 ? 1 : 0);
-  return { passed: summary.passed, failed, pending: summary.pending };
+  return { ...summary, failed: summary.failed + (code !== 0 && summary.failed === 0 ? 1 : 0) };
 }
 
-function report(runs: Results[]): number {
-  const total = runs.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, pending: a.pending + r.pending }), { passed: 0, failed: 0, pending: 0 });
+function report(summaries: readonly Summary[]): number {
+  const total = summaries.reduce((t, s) => ({ passed: t.passed + s.passed, failed: t.failed + s.failed, pending: t.pending + s.pending, failures: [...t.failures, ...s.failures] }), { passed: 0, failed: 0, pending: 0, failures: [] });
+  for (const f of total.failures) console.error(`\nFAILED: ${f.title}\n${f.error}`);
   console.log(`${total.passed} passed, ${total.failed} failed` + (total.pending ? `, ${total.pending} skipped` : ''));
   return total.failed > 0 ? 1 : 0;
 }
@@ -169,18 +174,28 @@ function timeout(ms: number): Promise<'timeout'> {
   return new Promise((resolve) => setTimeout(() => resolve('timeout'), ms).unref());
 }
 
+/** The tests that run once more in a workbench whose display language is Chinese (their titles start so). */
+export const CHINESE_UI_SUITE = 'Chinese UI';
+
 async function main(): Promise<number> {
-  const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-results-')), 'results.json');
-  // Beside this compiled file, whichever out folder it was compiled into.
   const testsModule = path.resolve(__dirname, '..', 'integration', 'index');
-  const code = await runInCodeServer({
-    testsModule,
-    workspace: path.join(repoRoot, 'test', 'fixtures', 'workspace'),
-    env: { DOCKSIDE_TEST_RESULTS: resultsFile },
-  });
-  const results = [readResults(code, resultsFile)];
-  if (runsTrustSuite()) results.push(await runTrustSuite(testsModule));
-  return report(results);
+  const workspace = path.join(repoRoot, 'test', 'fixtures', 'workspace');
+  const resultsFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-results-')), 'results.json');
+  const grep = process.env.DOCKSIDE_TEST_GREP;
+  const summaries: Summary[] = [];
+  // The whole suite in English; the Chinese UI suite is a second, small launch of its own.
+  if (!grep || !grep.startsWith(CHINESE_UI_SUITE)) {
+    const english = resultsFile();
+    const code = await runInCodeServer({ testsModule, workspace, env: { DOCKSIDE_TEST_RESULTS: english } });
+    summaries.push(readSummary(code, english, 'extension-host suite'));
+  }
+  if (!grep || new RegExp(grep).test(CHINESE_UI_SUITE)) {
+    const chinese = resultsFile();
+    const code = await runInCodeServer({ testsModule, workspace, language: 'zh-cn', env: { DOCKSIDE_TEST_RESULTS: chinese, DOCKSIDE_TEST_GREP: grep ?? `^${CHINESE_UI_SUITE}` } });
+    summaries.push(readSummary(code, chinese, 'Chinese UI suite'));
+  }
+  if (runsTrustSuite()) summaries.push(await runTrustSuite(testsModule));
+  return report(summaries);
 }
 
 /** The workspace-trust suite runs in a launch of its own: trust on, a hostile repository opened untrusted. */
@@ -189,7 +204,7 @@ function runsTrustSuite(): boolean {
   return !grep || /trust/i.test(grep);
 }
 
-async function runTrustSuite(testsModule: string): Promise<Results> {
+async function runTrustSuite(testsModule: string): Promise<Summary> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-trust-'));
   const resultsFile = path.join(root, 'results.json');
   const hostile = await createHostileWorkspace(root, process.env.DOCKSIDE_TEST_IMAGE ?? 'dockside-test/busybox:latest');
@@ -206,7 +221,7 @@ async function runTrustSuite(testsModule: string): Promise<Results> {
         DOCKER_HOST: 'unix:///var/run/docker.sock',
       },
     });
-    return readResults(code, resultsFile);
+    return readSummary(code, resultsFile, 'workspace-trust suite');
   } finally {
     hostile.close();
     fs.rmSync(root, { recursive: true, force: true });

@@ -8,6 +8,12 @@ type Query =
   | { op: 'treeRows'; viewContainerId: string }
   | { op: 'welcomeText'; viewContainerId: string }
   | { op: 'statusBarText' }
+  | { op: 'statusBarAriaLabels' }
+  | { op: 'visibleTexts'; selector: string }
+  | { op: 'contextMenuAt'; selector: string }
+  | { op: 'clickSelector'; selector: string }
+  | { op: 'webviewTexts' }
+  | { op: 'webviewAct'; selector: string; action: 'click' | 'fill' | 'value' | 'focused'; value?: string }
   | { op: 'screenshot'; name: string }
   | { op: 'quickPickItems' }
   | { op: 'pressKey'; key: string }
@@ -30,7 +36,8 @@ type Query =
   | { op: 'allViewRows'; viewContainerId: string; viewName: string }
   | { op: 'waitForViewRowGone'; viewContainerId: string; viewName: string; text: string; timeoutMs: number }
   | { op: 'activityBadge'; viewContainerId: string }
-  | { op: 'rowTooltip'; viewContainerId: string; viewName: string; text: string };
+  | { op: 'rowTooltip'; viewContainerId: string; viewName: string; text: string; screenshot?: string }
+  | { op: 'selectViewRows'; viewContainerId: string; viewName: string; texts: string[] };
 
 /** A tree row as rendered: label, description, the codicon of its icon, its depth. */
 export interface RenderedRow {
@@ -168,8 +175,54 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
         const visible = badge ? (badge as unknown as { checkVisibility(): boolean }).checkVisibility() : false;
         return { text: visible ? (badge?.textContent ?? '').trim() : '', label: item.querySelector('.action-label')?.getAttribute('aria-label') ?? '' };
       }, q.viewContainerId);
+    case 'selectViewRows':
+      return selectViewRows(page, q.viewContainerId, q.viewName, q.texts);
     case 'rowTooltip':
-      return rowTooltip(page, q.viewContainerId, q.viewName, q.text);
+      return rowTooltip(page, q.viewContainerId, q.viewName, q.text, q.screenshot ? path.join(artifacts, `${q.screenshot.replace(/[^\w.-]+/g, '_')}.png`) : undefined);
+    case 'visibleTexts':
+      return page.$$eval(q.selector, (nodes) =>
+        nodes.filter((n) => (n as unknown as { checkVisibility(): boolean }).checkVisibility()).map((n) => (n as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()),
+      );
+    case 'webviewTexts': {
+      // Webviews are nested iframes: read every frame's body, keep the ones with text.
+      const texts: string[] = [];
+      for (const frame of page.frames()) {
+        if (frame === page.mainFrame()) continue;
+        const text = await frame.evaluate(() => (globalThis as unknown as { document?: { body?: { innerText?: string } } }).document?.body?.innerText ?? '').catch(() => '');
+        if (text.trim()) texts.push(text.trim());
+      }
+      return texts;
+    }
+    case 'webviewAct': {
+      // In whichever webview frame holds the element: click it, fill it, read its value, or say whether it has focus.
+      for (const frame of page.frames()) {
+        if (frame === page.mainFrame()) continue;
+        const element = await frame.$(q.selector).catch(() => null);
+        if (!element) continue;
+        // force: aria-disabled controls stay clickable for a user (the click explains why nothing runs).
+        if (q.action === 'click') await element.click({ force: true });
+        else if (q.action === 'fill') await element.fill(q.value ?? '');
+        else if (q.action === 'value') return element.evaluate((n) => (n as unknown as { value: string }).value);
+        else return element.evaluate((n) => (n as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === n);
+        return true;
+      }
+      return false;
+    }
+    case 'clickSelector':
+      await page.locator(q.selector).locator('visible=true').first().click({ timeout: 5000 });
+      return true;
+    case 'contextMenuAt': {
+      // Right-clicks the first visible element matching the selector and reads the menu that opens.
+      const target = page.locator(q.selector).locator('visible=true').first();
+      await target.click({ button: 'right' });
+      const menu = page.locator('.monaco-menu .action-label');
+      await menu.first().waitFor({ timeout: 5000 });
+      const items = (await menu.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+      await page.keyboard.press('Escape');
+      return items;
+    }
+    case 'statusBarAriaLabels':
+      return page.$$eval('[id="workbench.parts.statusbar"] [aria-label]', (nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? ''));
     case 'screenshot': {
       const file = path.join(artifacts, `${q.name.replace(/[^\w.-]+/g, '_')}.png`);
       await page.screenshot({ path: file });
@@ -243,23 +296,6 @@ async function allViewRows(page: Page, viewContainerId: string, viewName: string
   return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
 }
 
-/** Hovers the first row of a view containing `text` and returns the hover's text once it shows. */
-async function rowTooltip(page: Page, viewContainerId: string, viewName: string, text: string): Promise<string> {
-  const pane = await findPane(page, viewContainerId, viewName);
-  for (const row of (await pane?.$$('.monaco-list-row')) ?? []) {
-    if (!(await row.evaluate((r) => (r as unknown as { innerText: string }).innerText)).includes(text)) continue;
-    await page.mouse.move(0, 0);
-    await row.hover();
-    const hover = page.locator('.workbench-hover .hover-contents, .monaco-hover .hover-contents').first();
-    await hover.waitFor({ timeout: 10_000 });
-    const shown = (await hover.innerText()).trim();
-    await page.mouse.move(0, 0);
-    await page.keyboard.press('Escape');
-    return shown;
-  }
-  return '';
-}
-
 /** The text of an element while it is visible; '' once the widget holding it is hidden. */
 /** Clicks the first of `rows` whose text contains `text`; false when none does. */
 async function clickRowContaining(rows: ElementHandle[], text: string): Promise<boolean> {
@@ -294,6 +330,52 @@ async function rowContextMenu(page: Page, viewContainerId: string, viewName: str
     }
   }
   return [];
+}
+
+/** Selects the rows of a view containing each of `texts`, as a user does: a click, then Ctrl+clicks. */
+async function selectViewRows(page: Page, viewContainerId: string, viewName: string, texts: string[]): Promise<number> {
+  let selected = 0;
+  for (const pane of await page.$$(`[id="workbench.view.extension.${viewContainerId}"] .pane`)) {
+    const title = await pane.$eval('.pane-header .title', (n) => n.textContent?.trim() ?? '').catch(() => '');
+    if (title.toLowerCase() !== viewName.toLowerCase()) continue;
+    for (const text of texts) {
+      for (const row of await pane.$$('.monaco-list-row')) {
+        if (!(await row.evaluate((r) => (r as unknown as { innerText: string }).innerText)).includes(text)) continue;
+        await row.click({ modifiers: selected ? ['ControlOrMeta'] : [] });
+        selected++;
+        break;
+      }
+    }
+  }
+  return selected;
+}
+
+/** Hovers the row of a view that contains `text` and returns the hover's text, as the user reads it. */
+async function rowTooltip(page: Page, viewContainerId: string, viewName: string, text: string, screenshot?: string): Promise<string> {
+  for (const pane of await page.$$(`[id="workbench.view.extension.${viewContainerId}"] .pane`)) {
+    const title = await pane.$eval('.pane-header .title', (n) => n.textContent?.trim() ?? '').catch(() => '');
+    if (title.toLowerCase() !== viewName.toLowerCase()) continue;
+    for (const row of await pane.$$('.monaco-list-row')) {
+      if (!(await row.evaluate((r) => (r as unknown as { innerText: string }).innerText)).includes(text)) continue;
+      await page.mouse.move(0, 0);
+      await row.hover();
+      const hover = page.locator('.workbench-hover .hover-contents, .monaco-hover .hover-contents').first();
+      await hover.waitFor({ state: 'visible', timeout: 10_000 });
+      // A resolved tooltip (resolveTreeItem) replaces the first one: wait until it stops changing.
+      let last = '';
+      for (let i = 0; i < 20; i++) {
+        const now = await hover.innerText();
+        if (now === last && now.trim()) break;
+        last = now;
+        await page.waitForTimeout(150);
+      }
+      if (screenshot) await page.screenshot({ path: screenshot });
+      await page.mouse.move(0, 0);
+      await page.keyboard.press('Escape');
+      return last;
+    }
+  }
+  return '';
 }
 
 /**

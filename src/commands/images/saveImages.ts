@@ -2,7 +2,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { humanSize } from '../../manage/limits';
+import { formatBinarySize as humanSize } from '../../shared/byteSize';
 import type { ManageServices } from '../../manage/runOnTargets';
 import { displayName, resolveTargets } from '../../manage/targets';
 

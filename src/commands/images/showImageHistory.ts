@@ -1,7 +1,8 @@
 // `docker history`: the layers of an image as a readable table in a read-only editor.
 import * as vscode from 'vscode';
 import type { ImageLayer } from '../../engine/index';
-import { humanSize } from '../../manage/limits';
+import { formatBinarySize as humanSize } from '../../shared/byteSize';
+import { formatDate } from '../../tree/format';
 import type { ManageServices } from '../../manage/runOnTargets';
 import { displayName, resolveTargets } from '../../manage/targets';
 
@@ -24,7 +25,7 @@ export function showImageHistory(services: ManageServices) {
 
 function renderHistory(imageId: string, layers: readonly ImageLayer[]): string {
   const header = [vscode.l10n.t('CREATED'), vscode.l10n.t('SIZE'), vscode.l10n.t('CREATED BY')];
-  const rows = layers.map((l) => [new Date(l.created).toISOString().replace('T', ' ').slice(0, 19), humanSize(l.size), oneLine(l.createdBy) + (l.comment ? `  # ${l.comment}` : '')]);
+  const rows = layers.map((l) => [formatDate(l.created), humanSize(l.size), oneLine(l.createdBy) + (l.comment ? `  # ${l.comment}` : '')]);
   const widths = [0, 1].map((col) => Math.max(header[col].length, ...rows.map((r) => r[col].length)));
   const line = (cells: string[]) => `${cells[0].padEnd(widths[0])}  ${cells[1].padStart(widths[1])}  ${cells[2]}`;
   const total = humanSize(layers.reduce((s, l) => s + l.size, 0));

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { NetworkCreateRequest, NetworkDriver } from '../../engine/index';
 import { checkAddressing, parseAddress, type AddressingIssue } from '../../manage/cidr';
 import { parseLabels } from '../../manage/limits';
-import { askText } from '../../manage/prompts';
+import { runSteps } from '../../manage/multiStep';
 import type { ManageServices } from '../../manage/runOnTargets';
 
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
@@ -13,23 +13,34 @@ const DRIVERS: readonly NetworkDriver[] = ['bridge', 'macvlan', 'ipvlan', 'overl
 export function createNetwork(services: ManageServices) {
   return async (): Promise<string> => {
     const title = vscode.l10n.t('Create Network');
-    const name = await askText(title, vscode.l10n.t('Network name'), '', (v) => (NAME.test(v.trim()) ? undefined : vscode.l10n.t('Letters, digits, "_", "." and "-", starting with a letter or digit.')));
-    const driver = await vscode.window.showQuickPick(DRIVERS.map((d) => ({ label: d, description: driverDescription(d) })), { title, placeHolder: vscode.l10n.t('Driver') });
-    if (!driver) throw new vscode.CancellationError();
-    const subnet = await askText(title, vscode.l10n.t('Subnet in CIDR form, e.g. 10.176.241.0/24 (empty: the engine picks one)'), '', (v) => addressingMessage(checkAddressing({ subnet: v })));
-    const ipRange = subnet.trim() ? await askText(title, vscode.l10n.t('IP range for containers, a CIDR inside the subnet (optional)'), '', (v) => addressingMessage(checkAddressing({ subnet, ipRange: v }))) : '';
-    const gateway = subnet.trim() ? await askText(title, vscode.l10n.t('Gateway address inside the subnet (optional)'), '', (v) => addressingMessage(checkAddressing({ subnet, gateway: v }))) : '';
-    const needsParent = driver.label === 'macvlan' || driver.label === 'ipvlan';
-    const parent = needsParent ? await askText(title, vscode.l10n.t('Parent host interface (-o parent=), e.g. eth0 or eth0.10'), '', (v) => (/^[\w.@-]*$/.test(v.trim()) ? undefined : vscode.l10n.t('Not an interface name.'))) : '';
-    const flags = await vscode.window.showQuickPick(
-      [
-        { label: 'internal', description: vscode.l10n.t('No route outside the network'), picked: false },
-        { label: 'attachable', description: vscode.l10n.t('Standalone containers may join (overlay)'), picked: driver.label === 'overlay' },
-      ],
-      { title, placeHolder: vscode.l10n.t('Options (Enter to accept)'), canPickMany: true },
-    );
-    if (!flags) throw new vscode.CancellationError();
-    const labels = parseLabels(await askText(title, vscode.l10n.t('Labels as key=value, separated by commas (optional)'), '', labelsMessage)) ?? {};
+    type Answers = { name?: string; driver?: readonly vscode.QuickPickItem[]; subnet?: string; ipRange?: string; gateway?: string; parent?: string; flags?: readonly vscode.QuickPickItem[]; labels?: string };
+    const driverOf = (a: Answers) => a.driver?.[0]?.label as NetworkDriver | undefined;
+    const hasSubnet = (a: Answers) => !!a.subnet?.trim();
+    const answers = await runSteps<Answers>(title, [
+      { kind: 'text', key: 'name', prompt: vscode.l10n.t('Network name'), validate: (v) => (NAME.test(v.trim()) ? undefined : vscode.l10n.t('Letters, digits, "_", "." and "-", starting with a letter or digit.')) },
+      { kind: 'pick', key: 'driver', placeholder: vscode.l10n.t('Driver'), items: () => DRIVERS.map((d) => ({ label: d, description: driverDescription(d) })) },
+      { kind: 'text', key: 'subnet', prompt: vscode.l10n.t('Subnet in CIDR form, e.g. 10.176.241.0/24 (empty: the engine picks one)'), validate: (v) => addressingMessage(checkAddressing({ subnet: v })) },
+      { kind: 'text', key: 'ipRange', when: hasSubnet, prompt: vscode.l10n.t('IP range for containers, a CIDR inside the subnet (optional)'), validate: (v, a) => addressingMessage(checkAddressing({ subnet: a.subnet, ipRange: v })) },
+      { kind: 'text', key: 'gateway', when: hasSubnet, prompt: vscode.l10n.t('Gateway address inside the subnet (optional)'), validate: (v, a) => addressingMessage(checkAddressing({ subnet: a.subnet, gateway: v })) },
+      { kind: 'text', key: 'parent', when: (a) => driverOf(a) === 'macvlan' || driverOf(a) === 'ipvlan', prompt: vscode.l10n.t('Parent host interface (-o parent=), e.g. eth0 or eth0.10'), validate: (v) => (/^[\w.@-]*$/.test(v.trim()) ? undefined : vscode.l10n.t('Not an interface name.')) },
+      {
+        kind: 'pick', key: 'flags', canPickMany: true, placeholder: vscode.l10n.t('Options (Enter to accept)'),
+        items: (a) => [
+          { label: 'internal', description: vscode.l10n.t('No route outside the network'), picked: false },
+          { label: 'attachable', description: vscode.l10n.t('Standalone containers may join (overlay)'), picked: driverOf(a) === 'overlay' },
+        ],
+      },
+      { kind: 'text', key: 'labels', prompt: vscode.l10n.t('Labels as key=value, separated by commas (optional)'), validate: (v) => labelsMessage(v) },
+    ], {});
+    const name = answers.name ?? '';
+    const subnet = hasSubnet(answers) ? answers.subnet! : '';
+    const ipRange = subnet ? answers.ipRange ?? '' : '';
+    const gateway = subnet ? answers.gateway ?? '' : '';
+    const needsParent = driverOf(answers) === 'macvlan' || driverOf(answers) === 'ipvlan';
+    const parent = needsParent ? answers.parent ?? '' : '';
+    const flags = answers.flags ?? [];
+    const labels = parseLabels(answers.labels ?? '') ?? {};
+    const driver = { label: driverOf(answers) ?? 'bridge' };
     const request: NetworkCreateRequest = {
       name: name.trim(),
       driver: driver.label,

@@ -1,7 +1,8 @@
 // `docker system df` as a read-only, refreshable document.
 import * as vscode from 'vscode';
 import type { DiskUsage, DiskUsageRow } from '../../engine/index';
-import { humanSize } from '../../manage/limits';
+import { formatBinarySize as humanSize } from '../../shared/byteSize';
+import { formatTime } from '../../tree/format';
 import type { ManageServices } from '../../manage/runOnTargets';
 
 export const DISK_USAGE_DOCUMENT = 'disk-usage';
@@ -35,6 +36,6 @@ export function renderDiskUsage(usage: DiskUsage): string {
   ];
   const widths = header.map((_, col) => Math.max(...rows.map((r) => r[col].length)));
   const lines = rows.map((r) => r.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('   '));
-  const taken = vscode.l10n.t('Docker disk usage (docker system df), as of {0}', new Date().toLocaleTimeString());
+  const taken = vscode.l10n.t('Docker disk usage (docker system df), as of {0}', formatTime(Date.now()));
   return [taken, '', ...lines, '', vscode.l10n.t('Prune commands reclaim it: Dockside: Clean Up the Engine, or per kind.'), ''].join('\n');
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { ContainerHealth, ContainerState, ContainerSummary } from '../../models/container';
 import type { ContainerDetails } from '../../models/containerDetails';
 import { containerContextValue, type ContainerRowKind } from '../contextValues';
+import { statusWords } from './statusWords';
 import { codeSpan as code, escapeMarkdown as md, formatBytes, formatDate, formatPort } from '../format';
 
 const STATE_ICONS: Record<ContainerState, [icon: string, color?: string]> = {
@@ -43,15 +44,31 @@ export function healthLabel(health: ContainerHealth): string | undefined {
   }
 }
 
+/** A restart policy in the display language, with the `--restart` value the user would type. */
+export function restartPolicyWords(policy: string, maximumRetryCount?: number): string {
+  const value = code(policy === 'on-failure' && maximumRetryCount ? `on-failure:${maximumRetryCount}` : policy || 'no');
+  switch (policy) {
+    case '':
+    case 'no': return vscode.l10n.t('never restarted ({0})', value);
+    case 'always': return vscode.l10n.t('always restarted ({0})', value);
+    case 'unless-stopped': return vscode.l10n.t('restarted unless stopped ({0})', value);
+    case 'on-failure': return vscode.l10n.t('restarted on failure ({0})', value);
+    default: return value;
+  }
+}
+
 export function containerIcon(c: ContainerSummary): vscode.ThemeIcon {
   const [icon, color] = c.state === 'running' && c.health !== 'none' ? HEALTH_ICONS[c.health] : STATE_ICONS[c.state];
   return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
 }
 
-/** "image · Up 3 minutes (healthy) · 127.0.0.1:8080→80/tcp". */
-export function containerDescription(c: ContainerSummary): string {
+/**
+ * "Up 3 minutes (healthy) · 127.0.0.1:8080→80/tcp · CPU 1.0% · 12 MiB · image": what a narrow sidebar must
+ * keep (state, ports) first, the image last, since VS Code cuts the description at the right edge.
+ */
+export function containerDescription(c: ContainerSummary, usage?: string): string {
   const ports = c.ports.filter((p) => p.publicPort).map(formatPort);
-  return [c.image, c.status || stateLabel(c.state), ...ports].join(' · ');
+  return [c.status ? statusWords(c.status) : stateLabel(c.state), ...ports, usage, c.image].filter(Boolean).join(' · ');
 }
 
 /** A container row. `description` replaces the default one (rows under networks and volumes say more). */
@@ -72,7 +89,7 @@ export function containerTreeItem(c: ContainerSummary, id: string, kind: Contain
 export function containerTooltip(c: ContainerSummary, details?: ContainerDetails): vscode.MarkdownString {
   const out = new vscode.MarkdownString(undefined, true);
   const line = (label: string, value: string) => out.appendMarkdown(`${label}: ${value}  \n`);
-  out.appendMarkdown(`$(${containerIcon(c).id}) **${md(c.name)}** — ${md(c.status || stateLabel(c.state))}\n\n`);
+  out.appendMarkdown(`$(${containerIcon(c).id}) **${md(c.name)}** — ${md(c.status ? statusWords(c.status) : stateLabel(c.state))}\n\n`);
   line(vscode.l10n.t('ID'), code(c.id.slice(0, 12)));
   line(vscode.l10n.t('Image'), code(c.image));
   if (c.command) line(vscode.l10n.t('Command'), code(c.command));
@@ -88,8 +105,7 @@ export function containerTooltip(c: ContainerSummary, details?: ContainerDetails
     line(vscode.l10n.t('Mount'), `${code(m.name ?? m.source)} → ${code(m.destination)} (${m.type}${m.readOnly ? ', ro' : ''})`);
   }
   if (details) {
-    const policy = details.restartPolicy === 'on-failure' && details.maximumRetryCount ? `on-failure:${details.maximumRetryCount}` : details.restartPolicy;
-    line(vscode.l10n.t('Restart policy'), code(policy));
+    line(vscode.l10n.t('Restart policy'), restartPolicyWords(details.restartPolicy, details.maximumRetryCount));
     const limits = [
       details.memoryLimit ? vscode.l10n.t('memory {0}', formatBytes(details.memoryLimit)) : undefined,
       details.cpus ? vscode.l10n.t('{0} CPUs', details.cpus) : undefined,

@@ -95,5 +95,5 @@ export class ContainerUsage implements vscode.Disposable {
 
 /** Like `docker stats`: CPU with one decimal, memory in binary units. */
 export function formatUsage(sample: Pick<StatsSample, 'cpuPercent' | 'memoryUsageBytes'>): string {
-  return vscode.l10n.t('CPU {0}% · {1}', sample.cpuPercent.toFixed(1), formatBytes(sample.memoryUsageBytes, 'binary'));
+  return vscode.l10n.t('CPU {0}% · {1}', sample.cpuPercent.toFixed(1), formatBytes(sample.memoryUsageBytes));
 }

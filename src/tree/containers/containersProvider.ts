@@ -73,8 +73,8 @@ export class ContainersProvider extends ExplorerProvider<ContainersViewNode> {
     if (node.kind === 'containerChild') return this.sourceOf(node).treeItem(node);
     if (node.kind === 'container') {
       const usage = node.container.state === 'running' ? this.usage.describe(node.container.id) : undefined;
-      const description = containerDescription({ ...node.container, status: this.currentStatus(node.container) });
-      const item = containerTreeItem(node.container, node.id, 'container', usage ? `${usage} · ${description}` : description);
+      const description = containerDescription({ ...node.container, status: this.currentStatus(node.container) }, usage);
+      const item = containerTreeItem(node.container, node.id, 'container', description);
       if (this.childSources.length) item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
       return item;
     }

@@ -2,7 +2,8 @@
 // attached containers (with their addresses) as children, read from the containers the store holds.
 import * as vscode from 'vscode';
 import type { ContainerSummary } from '../../models/container';
-import type { NetworkSummary } from '../../models/network';
+import { defaultGateway } from '../../manage/cidr';
+import type { NetworkIpamConfig, NetworkSummary } from '../../models/network';
 import { containerTreeItem, stateLabel } from '../containers/containerItem';
 import { networkContextValue } from '../contextValues';
 import { ExplorerProvider, refreshChildren, reuse, type Repaint } from '../explorerProvider';
@@ -23,10 +24,10 @@ export class NetworksProvider extends ExplorerProvider<NetworksViewNode> {
     const count = this.attachedTo(n).length;
     const item = new vscode.TreeItem(n.name, count ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
-    item.description = networkDescription(n);
+    item.description = networkDescription(n, this.attachedGateways(n));
     item.iconPath = new vscode.ThemeIcon(n.builtIn ? 'globe' : 'type-hierarchy', count ? new vscode.ThemeColor('charts.green') : undefined);
     item.contextValue = networkContextValue(n, count);
-    item.tooltip = networkTooltip(n, count);
+    item.tooltip = networkTooltip(n, count, this.attachedGateways(n));
     return item;
   }
 
@@ -69,6 +70,11 @@ export class NetworksProvider extends ExplorerProvider<NetworksViewNode> {
     return nodes;
   }
 
+  /** Gateways the attached endpoints report: the engine's own word when its IPAM config leaves one out. */
+  private attachedGateways(network: NetworkSummary): string[] {
+    return this.attachedTo(network).map((a) => a.attachment.gateway).filter((g): g is string => !!g);
+  }
+
   private attachedTo(network: NetworkSummary): { container: ContainerSummary; attachment: ContainerSummary['networks'][number] }[] {
     const result = [];
     for (const container of this.store.all('containers')) {
@@ -79,22 +85,40 @@ export class NetworksProvider extends ExplorerProvider<NetworksViewNode> {
   }
 }
 
+/** Drivers whose default IPAM gives a pool a gateway address even when `--gateway` was not given. */
+const GATEWAY_DRIVERS = new Set(['bridge', 'macvlan']);
+
+/**
+ * A pool's gateway: as its IPAM config says, else as an attached endpoint reports it, else the address the
+ * default IPAM assigns (the engine leaves it out of the config when `--gateway` was not given).
+ */
+export function poolGateway(n: NetworkSummary, pool: NetworkIpamConfig, attachedGateways: readonly string[]): string | undefined {
+  if (pool.gateway) return pool.gateway;
+  if (!pool.subnet) return undefined;
+  const reported = attachedGateways.find((g) => g.includes(':') === pool.subnet!.includes(':'));
+  if (reported) return reported;
+  return GATEWAY_DRIVERS.has(n.driver) ? defaultGateway(pool.subnet, pool.ipRange) : undefined;
+}
+
 /** "bridge · local · 172.18.0.0/16 via 172.18.0.1 · internal · attachable · built-in". */
-export function networkDescription(n: NetworkSummary): string {
+export function networkDescription(n: NetworkSummary, attachedGateways: readonly string[] = []): string {
   const parts = [n.driver, n.scope];
-  for (const c of n.ipam) if (c.subnet) parts.push(c.gateway ? vscode.l10n.t('{0} via {1}', c.subnet, c.gateway) : c.subnet);
+  for (const c of n.ipam) {
+    const gateway = poolGateway(n, c, attachedGateways);
+    if (c.subnet) parts.push(gateway ? vscode.l10n.t('{0} via {1}', c.subnet, gateway) : c.subnet);
+  }
   if (n.internal) parts.push(vscode.l10n.t('internal'));
   if (n.attachable) parts.push(vscode.l10n.t('attachable'));
   if (n.builtIn) parts.push(vscode.l10n.t('built-in'));
   return parts.join(' · ');
 }
 
-function networkTooltip(n: NetworkSummary, attached: number): vscode.MarkdownString {
+function networkTooltip(n: NetworkSummary, attached: number, attachedGateways: readonly string[]): vscode.MarkdownString {
   const out = new vscode.MarkdownString(undefined, true);
   out.appendMarkdown(`**${md(n.name)}**${n.builtIn ? ` — ${vscode.l10n.t('built-in')}` : ''}\n\n`);
   out.appendMarkdown(`${vscode.l10n.t('ID')}: \`${n.id.slice(0, 12)}\`  \n${vscode.l10n.t('Driver')}: ${md(n.driver)}  \n${vscode.l10n.t('Scope')}: ${md(n.scope)}  \n`);
   for (const c of n.ipam) {
-    out.appendMarkdown(`${vscode.l10n.t('Subnet')}: ${md(c.subnet ?? '—')}  \n${vscode.l10n.t('Gateway')}: ${md(c.gateway ?? '—')}  \n`);
+    out.appendMarkdown(`${vscode.l10n.t('Subnet')}: ${md(c.subnet ?? '—')}  \n${vscode.l10n.t('Gateway')}: ${md(poolGateway(n, c, attachedGateways) ?? '—')}  \n`);
   }
   out.appendMarkdown(`${vscode.l10n.t('Internal')}: ${n.internal ? vscode.l10n.t('yes') : vscode.l10n.t('no')}  \n${vscode.l10n.t('Attachable')}: ${n.attachable ? vscode.l10n.t('yes') : vscode.l10n.t('no')}  \n`);
   out.appendMarkdown(`IPv6: ${n.ipv6 ? vscode.l10n.t('yes') : vscode.l10n.t('no')}  \n${vscode.l10n.t('Containers')}: ${attached}  \n`);

@@ -44,7 +44,7 @@ async function measureLatency(samples: number): Promise<ExplorerProbeResults['la
     const name = `${prefix}-start-${i}`;
     const container = await docker.createContainer({ name, Image: TEST_IMAGE, Cmd: ['sleep', '600'], Labels: { [TEST_LABEL]: 'true' } });
     await uiBridge.waitForViewRow(CONTAINER, 'Containers', [name, 'Created']);
-    const rowShown = uiBridge.waitForViewRow(CONTAINER, 'Containers', [name, '· Up ']);
+    const rowShown = uiBridge.waitForViewRow(CONTAINER, 'Containers', [name, ' Up ']);
     await pause(50); // let the page start watching before the engine acts
     const called = Date.now();
     await container.start();

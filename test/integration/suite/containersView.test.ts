@@ -67,11 +67,11 @@ describe('Containers view', function () {
     if (uiBridge.available) {
       const rows = await waitFor(`a row for ${name} in the page`, async () => {
         const all = await uiBridge.treeRows(VIEW_CONTAINER);
-        return all.some((r) => r.includes(name) && / · Up /.test(r)) ? all : undefined;
+        return all.some((r) => r.includes(name) && / Up .* · dockside-test\/busybox:latest$/.test(r)) ? all : undefined;
       });
       const row = rows.find((r) => r.includes(name))!;
       assert.match(row, /dockside-test\/busybox:latest/);
-      assert.match(row, / · Up /);
+      assert.match(row, / Up .* · dockside-test\/busybox:latest$/);
       await uiBridge.screenshot('containers-view');
     }
   });

@@ -74,9 +74,9 @@ describe('Manage containers', function () {
     });
     const runningMenu = await menuOf(running.container.name);
     assert.ok(runningMenu.some((i) => /^Stop/.test(i)) && runningMenu.includes('Pause'), runningMenu.join(' | '));
-    assert.ok(!runningMenu.includes('Start') && !runningMenu.includes('Resume (Unpause)'), runningMenu.join(' | '));
+    assert.ok(!runningMenu.includes('Start') && !runningMenu.includes('Resume'), runningMenu.join(' | '));
     const stoppedMenu = await menuOf(stopped.container.name);
-    assert.ok(stoppedMenu.includes('Start') && stoppedMenu.includes('Remove Container…') && stoppedMenu.includes('Inspect Container'), stoppedMenu.join(' | '));
+    assert.ok(stoppedMenu.includes('Start') && stoppedMenu.includes('Remove Container...') && stoppedMenu.includes('Inspect Container'), stoppedMenu.join(' | '));
     assert.ok(!stoppedMenu.some((i) => /^Stop|^Pause|^Kill/.test(i)), stoppedMenu.join(' | '));
     await uiBridge.screenshot('manage-container-menu');
   });

@@ -87,7 +87,7 @@ describe('Manage images', function () {
     const text = (await vscode.workspace.openTextDocument(uri)).getText();
     assert.match(text, /CREATED\s+SIZE\s+CREATED BY/);
     assert.match(text, /busybox/);
-    assert.match(text, /\d+(\.\d+)? (B|kB|MB)/);
+    assert.match(text, /\d+(\.\d+)? (B|KiB|MiB)/);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

@@ -120,7 +120,7 @@ describe('Manage networks and volumes', function () {
       const items = await uiBridge.rowContextMenu(VIEW_CONTAINER, 'Networks', 'bridge');
       return items.length > 0 ? items : undefined;
     });
-    assert.ok(menu.includes('Inspect Network') && !menu.includes('Remove Network…'), menu.join(' | '));
+    assert.ok(menu.includes('Inspect Network') && !menu.includes('Remove Network...'), menu.join(' | '));
     const name = testName('manage-rmnet');
     await docker.createNetwork({ Name: name, Labels: { [TEST_LABEL]: 'true' } });
     const removing = vscode.commands.executeCommand('dockside.networks.remove', await networkNode(name));

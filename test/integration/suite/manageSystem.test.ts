@@ -34,9 +34,9 @@ describe('Manage cleanup and disk usage', function () {
     const pruning = vscode.commands.executeCommand('dockside.system.pruneContainers', scope);
     const confirmation = await answerConfirm('Remove', /Remove stopped containers\?/);
     assert.match(confirmation, /Remove stopped containers\? This cannot be undone\./);
-    assert.match(confirmation, new RegExp(`1 stopped containers: ${stoppedName}`));
+    assert.match(confirmation, new RegExp(`1 stopped container: ${stoppedName}`));
     await pruning;
-    assert.match(await expectNotification(/Remove stopped containers: freed/), /Removed 1 stopped containers/);
+    assert.match(await expectNotification(/Remove stopped containers: freed/), /Removed 1 stopped container\b/);
     assert.equal(await exists(() => stopped.inspect()), false);
     assert.equal((await running.inspect()).State.Running, true);
   });
@@ -48,13 +48,13 @@ describe('Manage cleanup and disk usage', function () {
     const volume = testName('manage-prune-vol');
     await docker.createVolume({ Name: volume, Labels: labels });
     const networks = vscode.commands.executeCommand('dockside.system.pruneNetworks', scope);
-    const networkPattern = new RegExp(`1 unused networks: ${network}`);
+    const networkPattern = new RegExp(`1 unused network: ${network}`);
     assert.match(await answerConfirm('Remove', networkPattern), networkPattern);
     await networks;
-    await expectNotification(/Remove unused networks: freed .*Removed 1 unused networks/);
+    await expectNotification(/Remove unused networks: freed .*Removed 1 unused network\b/);
     assert.ok(!(await docker.listNetworks()).some((n) => n.Name === network));
     const volumes = vscode.commands.executeCommand('dockside.system.pruneVolumes', scope);
-    const volumePattern = new RegExp(`1 unused volumes and their data: ${volume}`);
+    const volumePattern = new RegExp(`1 unused volume and its data: ${volume}`);
     assert.match(await answerConfirm('Remove', volumePattern), volumePattern);
     await volumes;
     await expectNotification(/Remove unused volumes: freed/);
@@ -72,7 +72,7 @@ describe('Manage cleanup and disk usage', function () {
     await base.commit({ repo, tag: 'x', changes, comment: 'second' });
     const pruning = vscode.commands.executeCommand('dockside.system.pruneImages', scope);
     await answerPick('Dangling images');
-    await answerConfirm('Remove', /1 dangling images/);
+    await answerConfirm('Remove', /1 dangling image\b(?!s)/);
     await pruning;
     await expectNotification(/Remove dangling images: freed/);
     assert.equal(await exists(() => docker.getImage(first.Id).inspect()), false);
@@ -84,8 +84,8 @@ describe('Manage cleanup and disk usage', function () {
     const system = vscode.commands.executeCommand('dockside.system.prune', scope);
     await acceptPick('Also unused images that are tagged');
     const confirmation = await answerConfirm('Remove', /Clean up the engine\?/);
-    assert.match(confirmation, /1 stopped containers/);
-    assert.match(confirmation, new RegExp(`1 unused networks: ${network}`));
+    assert.match(confirmation, /1 stopped container\b/);
+    assert.match(confirmation, new RegExp(`1 unused network: ${network}`));
     await system;
     await expectNotification(/Clean up the engine: freed/);
     assert.equal(await exists(() => stopped.inspect()), false);
@@ -97,7 +97,7 @@ describe('Manage cleanup and disk usage', function () {
     const document = await vscode.workspace.openTextDocument(uri);
     const text = document.getText();
     assert.match(text, /TYPE\s+TOTAL\s+ACTIVE\s+SIZE\s+RECLAIMABLE/);
-    for (const row of ['Images', 'Containers', 'Local volumes', 'Build cache']) assert.match(text, new RegExp(`^${row}\\s+\\d+\\s+\\d+\\s+[\\d.]+ \\w?B`, 'm'));
+    for (const row of ['Images', 'Containers', 'Local volumes', 'Build cache']) assert.match(text, new RegExp(`^${row}\\s+\\d+\\s+\\d+\\s+[\\d.]+ (?:B|KiB|MiB|GiB|TiB)`, 'm'));
     // The header says when the numbers were taken: a refresh asks the engine again and changes it.
     await waitFor('a refresh with a newer time', async () => {
       await vscode.commands.executeCommand('dockside.system.refreshDocument', uri);

@@ -46,10 +46,6 @@ export const uiBridge = {
     return request({ op: 'activityBadge', viewContainerId });
   },
 
-  /** Hovers the first row of a view containing `text` and returns its tooltip's text. */
-  rowTooltip(viewContainerId: string, viewName: string, text: string): Promise<string> {
-    return request<string>({ op: 'rowTooltip', viewContainerId, viewName, text });
-  },
 
   /** The welcome texts currently rendered in a view container. */
   welcomeText(viewContainerId: string): Promise<string> {
@@ -59,6 +55,36 @@ export const uiBridge = {
   /** The status bar's text. */
   statusBarText(): Promise<string> {
     return request<string>({ op: 'statusBarText' });
+  },
+
+  /** The texts of the visible elements matching a CSS selector (editor tabs, terminal tabs, …). */
+  visibleTexts(selector: string): Promise<string[]> {
+    return request<string[]>({ op: 'visibleTexts', selector });
+  },
+
+  /** The texts of the webviews in the page (each frame's body). */
+  webviewTexts(): Promise<string[]> {
+    return request<string[]>({ op: 'webviewTexts' });
+  },
+
+  /** Acts on an element inside a webview: click, fill with `value`, read its value, or whether it has focus. */
+  webviewAct(selector: string, action: 'click' | 'fill' | 'value' | 'focused', value?: string): Promise<string | boolean> {
+    return request<string | boolean>({ op: 'webviewAct', selector, action, value });
+  },
+
+  /** Clicks the first visible element matching a CSS selector (a QuickInput's Back button, a dialog button). */
+  clickSelector(selector: string): Promise<boolean> {
+    return request<boolean>({ op: 'clickSelector', selector });
+  },
+
+  /** Right-clicks the first visible element matching a CSS selector and returns its context menu's items. */
+  contextMenuAt(selector: string): Promise<string[]> {
+    return request<string[]>({ op: 'contextMenuAt', selector });
+  },
+
+  /** What screen readers read for the status bar's items (their aria-labels). */
+  statusBarAriaLabels(): Promise<string[]> {
+    return request<string[]>({ op: 'statusBarAriaLabels' });
   },
 
   /** The rows of the open QuickPick, as rendered. */
@@ -109,6 +135,16 @@ export const uiBridge = {
   /** Clicks the first visible button labelled exactly `text` (an editor's, a view's); false when there is none. */
   clickButton(text: string): Promise<boolean> {
     return request<boolean>({ op: 'clickButton', text });
+  },
+
+  /** Selects the rows of a view that contain each text (click, then Ctrl+click); answers how many. */
+  selectViewRows(viewContainerId: string, viewName: string, texts: string[]): Promise<number> {
+    return request<number>({ op: 'selectViewRows', viewContainerId, viewName, texts });
+  },
+
+  /** Hovers a view's row containing `text` and returns its tooltip's text as rendered. */
+  rowTooltip(viewContainerId: string, viewName: string, text: string, screenshot?: string): Promise<string> {
+    return request<string>({ op: 'rowTooltip', viewContainerId, viewName, text, screenshot });
   },
 
   /** The text of the visible terminal, as rendered in the page. */

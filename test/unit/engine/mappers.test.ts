@@ -19,7 +19,7 @@ function containerDto(overrides: Partial<Docker.ContainerInfo> = {}): Docker.Con
     State: 'running',
     Status: 'Up 5 minutes (healthy)',
     HostConfig: { NetworkMode: 'shop_default' },
-    NetworkSettings: { Networks: { shop_default: { NetworkID: 'n1', IPAddress: '172.18.0.2', GlobalIPv6Address: '', MacAddress: '02:42:ac:12:00:02' } as Docker.NetworkInfo } },
+    NetworkSettings: { Networks: { shop_default: { NetworkID: 'n1', IPAddress: '172.18.0.2', GlobalIPv6Address: '', MacAddress: '02:42:ac:12:00:02', Gateway: '172.18.0.1' } as Docker.NetworkInfo } },
     Mounts: [{ Type: 'volume', Name: 'data', Source: '/var/lib/docker/volumes/data/_data', Destination: '/data', Driver: 'local', Mode: '', RW: false, Propagation: '' }],
     ...overrides,
   } as Docker.ContainerInfo;
@@ -37,7 +37,7 @@ describe('model mapping', () => {
       { privatePort: 80, publicPort: 8080, ip: '0.0.0.0', protocol: 'tcp' },
       { privatePort: 443, publicPort: undefined, ip: undefined, protocol: 'tcp' },
     ]);
-    assert.deepEqual(c.networks, [{ name: 'shop_default', networkId: 'n1', ipAddress: '172.18.0.2', ipv6Address: undefined, macAddress: '02:42:ac:12:00:02' }]);
+    assert.deepEqual(c.networks, [{ name: 'shop_default', networkId: 'n1', ipAddress: '172.18.0.2', ipv6Address: undefined, macAddress: '02:42:ac:12:00:02', gateway: '172.18.0.1' }]);
     assert.deepEqual(c.mounts, [{ type: 'volume', name: 'data', source: '/var/lib/docker/volumes/data/_data', destination: '/data', readOnly: true }]);
   });
 

@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { parseLoadOutput, splitReference } from '../../../src/engine/images';
 import { mapDiskUsage, systemPruneKinds } from '../../../src/engine/system';
-import { formatByteSize, formatCpus, formatRestartPolicy, humanSize, parseByteSize, parseCpus, parseLabels, parseRestartPolicy } from '../../../src/manage/limits';
+import { formatBinarySize } from '../../../src/shared/byteSize';
+import { formatByteSize, formatCpus, formatRestartPolicy, parseByteSize, parseCpus, parseLabels, parseRestartPolicy } from '../../../src/manage/limits';
 
 describe('update and label parsing', () => {
   it('parses memory sizes with docker units and round-trips them', () => {
@@ -43,10 +44,13 @@ describe('update and label parsing', () => {
     assert.equal(parseLabels('=x'), undefined);
   });
 
-  it('writes sizes like docker does', () => {
-    assert.equal(humanSize(0), '0 B');
-    assert.equal(humanSize(1536), '1.54 kB');
-    assert.equal(humanSize(12_345_678), '12.3 MB');
+  it('writes sizes in the binary units Docker counts in: a parsed limit reads back as typed', () => {
+    assert.equal(formatBinarySize(0), '0 B');
+    assert.equal(formatBinarySize(1536), '1.5 KiB');
+    assert.equal(formatBinarySize(parseByteSize('4096M')!), '4 GiB');
+    assert.equal(formatBinarySize(parseByteSize('256m')!), '256 MiB');
+    assert.equal(formatBinarySize(12_345_678), '11.8 MiB');
+    assert.equal(formatBinarySize(5_000_000_000), '4.66 GiB');
   });
 
   it('splits image references at the tag, not the registry port', () => {

@@ -65,7 +65,7 @@ describe('run options: validation', () => {
       'ports: Host port 8080/tcp is already published by container web.',
     ]);
     assert.deepEqual(errorsOf({ memory: '4096X' }), ['memory: Memory "4096X" is not a size: use a number with b, k, m or g (for example 4096M or 2g).']);
-    assert.deepEqual(errorsOf({ memory: '1m' }), ['memory: Memory "1m" is below the 6 MB the engine accepts.']);
+    assert.deepEqual(errorsOf({ memory: '1m' }), ['memory: Memory "1m" is below the 6 MiB the engine accepts.']);
     assert.deepEqual(errorsOf({ capAdd: ['SYS_ADMN'] }), ['capAdd: "SYS_ADMN" is not a Linux capability (for example SYS_ADMIN, NET_ADMIN, SYS_PTRACE).']);
     assert.deepEqual(errorsOf({ capAdd: ['cap_net_admin'], capDrop: ['NET_ADMIN'] }), ['capDrop: NET_ADMIN is both added and dropped.']);
     assert.deepEqual(errorsOf({ ip: '10.0.0.2' }), [
