@@ -57,8 +57,7 @@ function checkFromArgs(context: LintContext, stage: Stage, globalArgs: Map<strin
 
 /** The stage this one builds on, following `FROM <stage>` chains; undefined when an external image. */
 function baseStage(context: LintContext, stage: Stage): Stage | undefined {
-  const image = stage.from.getImage()?.toLowerCase();
-  return context.stages.find((s) => s.index < stage.index && s.name === image);
+  return context.parentStage(stage);
 }
 
 /** True when every variable of the environment is visible here: the chain of stages starts at scratch. */
@@ -68,16 +67,23 @@ function environmentFullyKnown(context: LintContext, stage: Stage): boolean {
   return stage.from.getImageName() === 'scratch';
 }
 
+/** Computed once per stage (a stage's chain is walked by every stage built on it: quadratic otherwise). */
+const inheritedEnvCache = new WeakMap<Stage, Set<string>>();
+
 function inheritedEnv(context: LintContext, stage: Stage): Set<string> {
+  const cached = inheritedEnvCache.get(stage);
+  if (cached) return new Set(cached);
   const names = new Set<string>();
   const parent = baseStage(context, stage);
-  if (!parent) return names;
-  for (const name of inheritedEnv(context, parent)) names.add(name);
-  for (const instruction of parent.instructions) {
-    if (instruction.getKeyword() !== 'ENV') continue;
-    for (const property of (instruction as PropertyInstruction).getProperties()) names.add(property.getName());
+  if (parent) {
+    for (const name of inheritedEnv(context, parent)) names.add(name);
+    for (const instruction of parent.instructions) {
+      if (instruction.getKeyword() !== 'ENV') continue;
+      for (const property of (instruction as PropertyInstruction).getProperties()) names.add(property.getName());
+    }
   }
-  return names;
+  inheritedEnvCache.set(stage, names);
+  return new Set(names);
 }
 
 function checkStageVariables(context: LintContext, stage: Stage, globalArgs: Map<string, string | null>): void {

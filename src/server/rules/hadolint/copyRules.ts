@@ -28,12 +28,17 @@ export function checkCopyAndAdd(context: LintContext): void {
   }
 }
 
-/** A stage built FROM an earlier stage that set a WORKDIR keeps it. */
+/** A stage built FROM an earlier stage that set a WORKDIR keeps it (once per stage: chains are walked often). */
+const inheritsWorkdirCache = new WeakMap<Stage, boolean>();
+
 function inheritsWorkdir(context: LintContext, stage: Stage): boolean {
-  const image = stage.from.getImage()?.toLowerCase();
-  const parent = context.stages.find((s) => s.index < stage.index && s.name === image);
-  if (!parent) return false;
-  return parent.instructions.some((i) => i.getKeyword() === 'WORKDIR') || inheritsWorkdir(context, parent);
+  let known = inheritsWorkdirCache.get(stage);
+  if (known === undefined) {
+    const parent = context.parentStage(stage);
+    known = parent !== undefined && (parent.instructions.some((i) => i.getKeyword() === 'WORKDIR') || inheritsWorkdir(context, parent));
+    inheritsWorkdirCache.set(stage, known);
+  }
+  return known;
 }
 
 function checkAdd(context: LintContext, instruction: Instruction, args: CopyArguments): void {
