@@ -34,7 +34,7 @@ const documents = new TextDocuments(TextDocument);
 const settingsCache = new Map<string, Promise<DockerfileSettings>>();
 const imageNames = new LocalImageNames(() => connection.sendRequest<string[]>(imageNamesRequest));
 /** The most any request may compute (validation's synchronous part, semantic tokens, a hover...). */
-const requestBudgetMs = 1500;
+const requestBudgetMs = 1200;
 let displayLanguage: string | undefined;
 let canPullSettings = false;
 /** Per request kind and document, the text length at which the request ran out of time. */

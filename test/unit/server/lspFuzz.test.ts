@@ -29,6 +29,9 @@ describe('language server under fuzzing and pathological documents', function ()
     client = await LspTestClient.start({ settings: new Map(), initializationOptions: {} });
   });
   after(() => client?.stop());
+  beforeEach(() => {
+    slow.length = 0;
+  });
 
   it('answers every request on the pathological shapes within 2 s, with diagnostics for each', async () => {
     const next = random(12);
