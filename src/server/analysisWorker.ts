@@ -14,7 +14,7 @@ export interface CancelSignal {
 }
 
 export interface CallOptions {
-  /** How long the request's synchronous part may run once the worker has it. */
+  /** How long the request may take until its synchronous part is done, waiting for its turn included. */
   budgetMs: number;
   onPartial?: (value: unknown) => void;
   cancel?: CancelSignal;
@@ -26,6 +26,7 @@ interface Pending {
   args: unknown;
   options: CallOptions;
   resolve: (outcome: Outcome<unknown>) => void;
+  deadline: number;
   started?: number;
   timer?: NodeJS.Timeout;
   subscription?: { dispose(): void };
@@ -54,7 +55,7 @@ export class AnalysisWorker {
 
   call<T>(op: string, args: unknown, options: CallOptions): Promise<Outcome<T>> {
     return new Promise((resolve) => {
-      const pending: Pending = { id: this.nextId++, op, args, options, resolve: resolve as Pending['resolve'] };
+      const pending: Pending = { id: this.nextId++, op, args, options, deadline: Date.now() + options.budgetMs, resolve: resolve as Pending['resolve'] };
       if (options.cancel?.isCancellationRequested) return resolve({ ok: false, reason: 'cancelled' });
       pending.subscription = options.cancel?.onCancellationRequested(() => this.cancel(pending));
       this.queue.push(pending);
@@ -68,11 +69,15 @@ export class AnalysisWorker {
   }
 
   private dispatch(): void {
+    // Requests whose time ran out while they waited behind a slow one are answered without running.
+    while (this.queue.length > 0 && this.queue[0].deadline - Date.now() <= 0) {
+      this.settle(this.queue.shift()!, { ok: false, reason: 'timeout', message: 'its time ran out while it waited for the worker' });
+    }
     if (this.current || this.queue.length === 0) return;
     const pending = this.queue.shift()!;
     this.current = pending;
     pending.started = Date.now();
-    pending.timer = setTimeout(() => this.overBudget(pending), pending.options.budgetMs);
+    pending.timer = setTimeout(() => this.overBudget(pending), pending.deadline - pending.started);
     this.ensureWorker().postMessage({ type: 'call', id: pending.id, op: pending.op, args: pending.args } satisfies ToWorker);
   }
 
@@ -126,7 +131,7 @@ export class AnalysisWorker {
 
   private overBudget(pending: Pending): void {
     if (this.current !== pending) return;
-    this.log(`${pending.op} took more than ${pending.options.budgetMs} ms and was stopped`);
+    this.log(`${pending.op} was still running after ${pending.options.budgetMs} ms and was stopped`);
     this.stop('timeout');
   }
 

@@ -25,11 +25,26 @@ function configureLanguage(): void {
   if (locale.startsWith('zh') && existsSync(bundle)) l10n.config({ fsPath: bundle });
 }
 
+/**
+ * A reader that went away (`dockside-lint … | head -c 10`) ends the output quietly, as other command-line
+ * tools do: no "Unhandled 'error' event", the exit code stays the lint result's.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
+  };
+}
+
 configureLanguage();
 process.exitCode = runLintCommand(process.argv.slice(2), {
   cwd: process.cwd(),
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: quietOnClosedPipe(process.stdout),
+  stderr: quietOnClosedPipe(process.stderr),
   readStdin: () => readFileSync(0, 'utf8'),
   color: process.stdout.isTTY === true && !process.env.NO_COLOR,
   version: readVersion(),

@@ -1,5 +1,7 @@
 // dockside-lint: the editor's Dockerfile diagnostics on the command line. Exit codes: 0 nothing at or above
-// the failure threshold, 1 something is, 2 the command was used wrongly (bad option, unreadable file).
+// the failure threshold, 1 something is, 2 the command was used wrongly (bad option, unreadable file),
+// 3 the analysis of a file was incomplete (a parser or rule failed on it; what was found is still reported).
+// All files are linted together: ShellCheck checks every RUN body of every file in a few processes.
 import * as l10n from '@vscode/l10n';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -9,7 +11,8 @@ import { findHadolintConfig } from './rules';
 import { formatGnu, formatJson, formatTty, reportFormats, type FileReport, type ReportFormat } from './cliReports';
 import { formatSarif } from './sarif';
 import { defaultSettings } from './settings';
-import { lintDockerfile } from './validate';
+import { incompleteRuleId } from './incomplete';
+import { lintDockerfiles } from './validate';
 
 export interface CommandIo {
   cwd: string;
@@ -48,6 +51,8 @@ export function usage(): string {
     '',
     ...options.map(([syntax, meaning]) => `  ${syntax.padEnd(38)}${meaning}`),
     '',
+    l10n.t('Exit codes: 0 no problem at or above the threshold, 1 some problem is, 2 wrong usage, 3 the analysis of a file was incomplete.'),
+    '',
   ].join('\n');
 }
 
@@ -75,16 +80,26 @@ function lintFiles(args: readonly string[], io: CommandIo): number {
   const settings = defaultSettings();
   settings.lint.options.ignored = options.ignored;
   if (options.config) settings.lint.options.hadolintConfigPath = resolve(io.cwd, options.config);
-  const reports: (FileReport & { threshold: Threshold })[] = options.files.map((file) => {
+  const failures: string[] = [];
+  const inputs = options.files.map((file) => {
     const filePath = file === '-' ? undefined : resolve(io.cwd, file);
     const text = file === '-' ? io.readStdin() : readText(filePath!, file);
     // As with hadolint: the option wins, else the file's .hadolint.yaml `failure-threshold`, else info.
     const configured = findHadolintConfig(filePath ?? resolve(io.cwd, 'Dockerfile'), settings.lint.options.hadolintConfigPath).failureThreshold;
     const threshold = options.threshold ?? configured ?? 'info';
-    return { file, threshold, problems: lintDockerfile({ text, settings, filePath, locale: io.locale, docsBaseUri: io.docsBaseUri }) };
+    const onRuleEngineError = (error: unknown) => failures.push(`${file}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return { file, threshold, request: { text, settings, filePath, locale: io.locale, docsBaseUri: io.docsBaseUri, onRuleEngineError } };
   });
+  const results = lintDockerfiles(inputs.map(({ request }) => request));
+  const reports: (FileReport & { threshold: Threshold })[] = inputs.map(({ file, threshold }, index) => ({ file, threshold, problems: results[index] }));
 
   io.stdout(render(reports, options.format, { ...io, color: io.color && options.color }));
+  const incomplete = reports.filter(({ problems }) => problems.some((problem) => problem.ruleId === incompleteRuleId));
+  if (incomplete.length > 0) {
+    io.stderr(`dockside-lint: ${l10n.t('the analysis of {0} is incomplete; the problems found are reported above.', incomplete.map((r) => r.file).join(', '))}\n`);
+    for (const failure of failures) io.stderr(`${failure}\n`);
+    return 3;
+  }
   const fails = ({ problems, threshold }: (typeof reports)[number]) =>
     threshold !== 'none' && problems.some((problem) => rank[problem.severity] >= rank[threshold]);
   return reports.some(fails) ? 1 : 0;

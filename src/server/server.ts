@@ -35,11 +35,11 @@ const documents = new TextDocuments(TextDocument);
 const settingsCache = new Map<string, Promise<DockerfileSettings>>();
 const imageNames = new LocalImageNames(() => connection.sendRequest<string[]>(imageNamesRequest));
 /** The most any request may compute (validation's synchronous part, semantic tokens, a hover...). */
-const requestBudgetMs = 1500;
+const requestBudgetMs = 1200;
 let displayLanguage: string | undefined;
 let canPullSettings = false;
-/** Per document, the text length at which semantic tokens ran out of time. */
-const tokensTooLarge = new Map<string, number>();
+/** Per request kind and document, the text length at which the request ran out of time. */
+const tooSlow = new Map<string, number>();
 const workerSetup: WorkerSetup = { capabilities: {} };
 const workerFile = join(__dirname, 'serverWorker.js');
 const log = (message: string) => connection.console.log(message);
@@ -147,7 +147,7 @@ documents.onDidChangeContent((event) => {
 });
 documents.onDidClose((event) => {
   settingsCache.delete(event.document.uri);
-  tokensTooLarge.delete(event.document.uri);
+  for (const key of [...tooSlow.keys()]) if (key.endsWith(` ${event.document.uri}`)) tooSlow.delete(key);
   scheduler.forget(event.document.uri);
 });
 
@@ -155,11 +155,20 @@ function textOf(uri: string): string | undefined {
   return documents.get(uri)?.getText();
 }
 
-/** What a feature request answers when its analysis failed or ran out of time: nothing, rather than a hang. */
-function feature<T>(op: string, args: unknown, fallback: T, cancel?: CancelSignal): Promise<T> {
+/**
+ * A feature computed in the worker; when it fails or runs out of time the answer is the fallback (nothing),
+ * rather than a hang. A request that ran out of time on a document is not tried again on that document
+ * until its text is clearly smaller: each keystroke would spend the whole budget again.
+ */
+function feature<T>(op: string, args: { uri?: string; text?: string } & object, fallback: T, cancel?: CancelSignal): Promise<T> {
+  const key = args.uri && `${op} ${args.uri}`;
+  const length = args.text?.length ?? 0;
+  const tooLarge = key ? tooSlow.get(key) : undefined;
+  if (tooLarge !== undefined && length >= tooLarge * 0.8) return Promise.resolve(fallback);
   return features.call<T>(op, args, { budgetMs: requestBudgetMs, cancel }).then((outcome) => {
     if (outcome.ok) return outcome.value ?? fallback;
-    if (outcome.reason !== 'cancelled') connection.console.error(`${op} ${outcome.reason === 'timeout' ? 'stopped after its time budget' : 'failed'}: ${outcome.message ?? ''}`);
+    if (outcome.reason === 'timeout' && key) tooSlow.set(key, length);
+    if (outcome.reason !== 'cancelled') connection.console.error(`${op} ${outcome.reason === 'timeout' ? 'ran out of time' : 'failed'}: ${outcome.message ?? ''}`);
     return fallback;
   });
 }
@@ -169,11 +178,11 @@ connection.onCompletion(async ({ textDocument, position }, token) => {
   if (!document) return [];
   const text = document.getText();
   const lineBeforeCursor = document.getText({ start: { line: position.line, character: 0 }, end: position });
-  const serviceItems = await feature<CompletionItem[]>('completion', { text, position }, [], token);
+  const serviceItems = await feature<CompletionItem[]>('completion', { uri: textDocument.uri, text, position } as { uri: string; text: string }, [], token);
   return completeDockerfileLine(serviceItems, lineBeforeCursor, position, () => imageNames.get());
 });
 
-connection.onCompletionResolve((item: CompletionItem, token) => feature('resolveCompletion', { item, language: displayLanguage }, item, token));
+connection.onCompletionResolve((item: CompletionItem, token) => feature('resolveCompletion', { item, language: displayLanguage } as object, item, token));
 
 /** The document's text, with the request's own arguments, for a feature computed in the worker. */
 function withText<T>(uri: string, op: string, args: object, fallback: T, cancel?: CancelSignal): Promise<T> | T {
@@ -203,17 +212,8 @@ connection.onDocumentSymbol(({ textDocument }, token) => withText(textDocument.u
 
 connection.onFoldingRanges(({ textDocument }, token) => withText(textDocument.uri, 'folding', {}, [], token));
 
-connection.languages.semanticTokens.on(async ({ textDocument }, token) => {
-  const text = textOf(textDocument.uri);
-  if (text === undefined) return { data: [] };
-  // A text the size of one that ran out of time gets no tokens: each keystroke would spend the budget again.
-  const tooLarge = tokensTooLarge.get(textDocument.uri);
-  if (tooLarge !== undefined && text.length >= tooLarge * 0.8) return { data: [] };
-  const outcome = await features.call<SemanticTokens>('tokens', { text }, { budgetMs: requestBudgetMs, cancel: token });
-  if (outcome.ok) return outcome.value;
-  if (outcome.reason === 'timeout') tokensTooLarge.set(textDocument.uri, text.length);
-  return { data: [] };
-});
+connection.languages.semanticTokens.on(({ textDocument }, token) =>
+  withText<SemanticTokens>(textDocument.uri, 'tokens', {}, { data: [] }, token));
 
 connection.onPrepareRename(({ textDocument, position }, token) => withText(textDocument.uri, 'prepareRename', { position }, null, token));
 
@@ -236,7 +236,7 @@ connection.onDocumentHighlight(({ textDocument, position }, token) => withText(t
 
 connection.onDocumentLinks(({ textDocument }, token) => withText(textDocument.uri, 'links', {}, [], token));
 
-connection.onDocumentLinkResolve((link, token) => feature('resolveLink', { link }, link, token));
+connection.onDocumentLinkResolve((link, token) => feature('resolveLink', { link } as object, link, token));
 
 connection.onCodeAction(({ textDocument, range, context }, token) =>
   withText(textDocument.uri, 'codeActions', { range, diagnostics: context.diagnostics }, [], token));

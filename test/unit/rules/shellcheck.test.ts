@@ -61,3 +61,39 @@ describe('ShellCheck', function () {
     assert.ok(missing.problems.some((p) => p.ruleId === 'DL3003'));
   });
 });
+
+describe('ShellCheck input and mapping', function () {
+  this.timeout(30_000);
+  const sc = (text: string) => lintDockerfile(text, { shellcheckPath: SHELLCHECK }).problems.filter((p) => p.source === 'shellcheck');
+  const at = (problem: LintProblem | undefined) => problem && [problem.range.start.line, problem.range.start.character, problem.range.end.character];
+  before(function () {
+    if (!SHELLCHECK) this.skip();
+  });
+
+  it('maps columns after tabs exactly (json1 counts a tab as one column)', () => {
+    const problems = sc('FROM debian:12.5\nRUN true; \\\n\t\techo $1; \\\n\tcd /tmp; \\\n\tmake\n');
+    assert.deepEqual(at(problems.find((p) => p.ruleId === 'SC2086')), [2, 7, 9]);
+    assert.deepEqual(at(problems.find((p) => p.ruleId === 'SC2164')), [3, 1, 8]);
+  });
+
+  it('maps findings in CRLF files, in heredocs and on continuation lines', () => {
+    const crlf = sc('FROM debian:12.5\r\nRUN true && \\\r\n    echo $1\r\n');
+    assert.deepEqual(at(crlf.find((p) => p.ruleId === 'SC2086')), [2, 9, 11]);
+    assert.equal(crlf.some((p) => p.ruleId === 'SC1017'), false, 'carriage returns are not part of the script');
+    const heredoc = sc('FROM debian:12.5\nRUN <<EOF\nset -e\n\techo $1\nEOF\n');
+    assert.deepEqual(at(heredoc.find((p) => p.ruleId === 'SC2086')), [3, 6, 8]);
+  });
+
+  it('knows the ARG and ENV names of the stage, and of the stage it is built on, as hadolint does', () => {
+    const text = 'FROM debian:12.5 AS base\nARG VERSION\nENV HOME_DIR=/x\nRUN echo $VERSION $HOME_DIR $OTHER\n' +
+      'FROM base\nRUN echo $VERSION\nFROM debian:12.5\nRUN echo $VERSION\n';
+    const sc2086 = sc(text).filter((p) => p.ruleId === 'SC2086').map((p) => [p.range.start.line, p.range.start.character]);
+    // $OTHER is unknown; $VERSION is known in base and in the stage built FROM base, not in the unrelated one.
+    assert.deepEqual(sc2086, [[3, 28], [7, 9]]);
+  });
+
+  it('checks each stage in the dialect of its own SHELL, all in one run', () => {
+    const text = 'FROM debian:12.5 AS one\nSHELL ["/bin/bash", "-c"]\nRUN [[ -n "$HOME" ]] && echo ok\nFROM debian:12.5\nRUN [[ -n "$HOME" ]] && echo ok\n';
+    assert.deepEqual(sc(text).filter((p) => p.ruleId === 'SC3010').map((p) => p.range.start.line), [4]);
+  });
+});

@@ -29,6 +29,47 @@ describe('dockside-lint', () => {
   });
   after(() => fs.rmSync(folder, { recursive: true, force: true }));
 
+  it('reports a file whose analysis failed and exits 3, with what the other parts found', () => {
+    // dockerfile-ast overflows its stack on this file: dockerfile-utils' part is lost, the rules' part is not.
+    fs.writeFileSync(path.join(folder, 'Overflow.dockerfile'), ' ARG A=$"x"\nFROM busybox\nWORKDIR app\n');
+    const { status, stdout, stderr } = lint(['-f', 'gnu', 'Overflow.dockerfile', 'Clean.dockerfile'], { cwd: folder });
+    assert.equal(status, 3, stderr);
+    assert.match(stdout, /^Overflow\.dockerfile:1:1: warning: Analysis of this Dockerfile is incomplete: the syntax checks failed\./m);
+    assert.match(stdout, /^Overflow\.dockerfile:3:9: error: .*\[DL3000\]$/m);
+    assert.match(stderr, /the analysis of Overflow\.dockerfile is incomplete/);
+    assert.match(stderr, /Maximum call stack size exceeded/);
+  });
+
+  it('exits quietly when the reader of its output goes away (| head -c 10)', () => {
+    fs.writeFileSync(path.join(folder, 'Many.dockerfile'), `FROM alpine:3.20\n${'foo bar\n'.repeat(5000)}`);
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" Many.dockerfile | head -c 10; echo " status=\${PIPESTATUS[0]}"`], {
+      cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' },
+    });
+    assert.equal(result.stderr, '');
+    // Its own exit code (1: problems found), not a crash.
+    assert.match(result.stdout.trim(), /^.{10} status=1$/s);
+  });
+
+  it('checks the RUN bodies of many files with one ShellCheck process (batch mode)', function () {
+    if (!fs.existsSync('/usr/bin/shellcheck')) this.skip();
+    const tools = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-sc-wrapper-'));
+    const calls = path.join(tools, 'calls');
+    fs.writeFileSync(path.join(tools, 'shellcheck'), `#!/bin/sh\n[ "$1" = --version ] || echo run >> "${calls}"\nexec /usr/bin/shellcheck "$@"\n`, { mode: 0o755 });
+    const files = Array.from({ length: 12 }, (_, index) => {
+      const name = `Batch${index}.dockerfile`;
+      fs.writeFileSync(path.join(folder, name), `FROM alpine:3.20\nRUN echo $${index} && cd /tmp${index}\nRUN ls $X${index}\n`);
+      return name;
+    });
+    try {
+      const { status, stdout } = lint(['-f', 'gnu', ...files], { cwd: folder, env: { PATH: `${tools}:${process.env.PATH}` } });
+      assert.equal(status, 1);
+      for (const name of files) assert.match(stdout, new RegExp(`^${name}:2:\\d+: .*\\[SC2164\\]$`, 'm'), stdout);
+      assert.equal(fs.readFileSync(calls, 'utf8').trim().split('\n').length, 1, 'one ShellCheck process for all files');
+    } finally {
+      fs.rmSync(tools, { recursive: true, force: true });
+    }
+  });
+
   it('prints problems with 1-based positions and exits 1', () => {
     const { status, stdout } = lint(['Dockerfile'], { cwd: folder });
     assert.equal(status, 1);

@@ -75,6 +75,21 @@ export class LspTestClient {
     return new Promise((resolve) => this.waiters.push({ uri, accept, resolve }));
   }
 
+  /** The server's process id (its worker threads live in the same process). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** True while the server process runs. */
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  close(uri: string): void {
+    this.versions.delete(uri);
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
   open(uri: string, text: string): void {
     this.versions.set(uri, 1);
     void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });

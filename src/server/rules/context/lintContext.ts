@@ -45,6 +45,9 @@ export class LintContext {
   readonly problems: RawProblem[] = [];
   private readonly bodies = new Map<Instruction, RunBody | null>();
   private readonly posixShell = new Map<Instruction, boolean>();
+  private readonly stageByInstruction = new Map<Instruction, Stage>();
+  /** Per stage, the earlier stage it is built FROM (by alias), computed once: rules walk these chains. */
+  private readonly parents = new Map<Stage, Stage | undefined>();
 
   constructor(readonly text: string, readonly settings: ContextSettings) {
     this.document = TextDocument.create('file:///Dockerfile', 'dockerfile', 0, text);
@@ -70,17 +73,24 @@ export class LintContext {
         posix = !this.settings.nonPosixShellPragma && POSIX_SHELLS.has(name);
       }
       stage?.instructions.push(instruction);
+      if (stage) this.stageByInstruction.set(instruction, stage);
       this.posixShell.set(instruction, posix);
+    }
+    const firstByName = new Map<string, Stage>();
+    for (const current of this.stages) {
+      const image = current.from.getImage()?.toLowerCase();
+      this.parents.set(current, image === undefined ? undefined : firstByName.get(image));
+      if (current.name !== undefined && !firstByName.has(current.name)) firstByName.set(current.name, current);
     }
   }
 
+  /** The earliest earlier stage whose alias is this stage's image, or undefined for an external image. */
+  parentStage(stage: Stage): Stage | undefined {
+    return this.parents.get(stage);
+  }
+
   stageOf(instruction: Instruction): Stage | undefined {
-    const line = instruction.getRange().start.line;
-    let found: Stage | undefined;
-    for (const stage of this.stages) {
-      if (stage.from.getRange().start.line <= line) found = stage;
-    }
-    return found;
+    return this.stageByInstruction.get(instruction);
   }
 
   /** The parsed shell body of a RUN, or undefined for exec form, non-POSIX shells and empty bodies. */

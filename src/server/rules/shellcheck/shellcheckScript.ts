@@ -54,7 +54,7 @@ export function shellOptionsPerRun(context: LintContext): Map<Instruction, Shell
     const keyword = instruction.getKeyword();
     if (keyword === 'FROM') {
       if (current && stageName !== undefined && !ended.has(stageName)) ended.set(stageName, current);
-      const image = context.stages.find((stage) => stage.from === instruction);
+      const image = context.stageOf(instruction);
       const parent = ended.get(image?.from.getImage()?.toLowerCase() ?? '');
       current = parent ? { shell: parent.shell, names: new Set(parent.names) } : fresh();
       stageName = image?.name;
