@@ -56,7 +56,7 @@ describe('Chinese UI in the real workbench', function () {
 
   it('titles every view in Chinese and writes rows and welcome texts without English of ours', async () => {
     const titles = await uiBridge.visibleTexts(`[id="workbench.view.extension.${CONTAINER}"] .pane-header .title`);
-    assert.deepEqual(titles, ['容器', '镜像', '网络', '卷', '镜像仓库'], titles.join(' | '));
+    assert.deepEqual(titles, ['容器', '镜像', '网络', '卷', '镜像仓库', '引擎'], titles.join(' | '));
     const row = await waitFor('the container row', async () => (await uiBridge.viewRows(CONTAINER, '容器')).find((r) => r.startsWith(`${name} `) && /已运行/.test(r)));
     assert.doesNotMatch(row, /\bUp\b|seconds|second|minute/, row);
     const sidebar = (await uiBridge.visibleTexts(`[id="workbench.view.extension.${CONTAINER}"]`)).join('\n');

@@ -93,7 +93,7 @@ describe('New user', function () {
     void vscode.commands.executeCommand('workbench.action.quickOpen', '>Dockside: Filter');
     const filters = await waitFor('the Filter commands in the palette', async () => {
       const rows = (await uiBridge.quickPickItems()).filter((r) => /Dockside: Filter/.test(r));
-      return rows.length >= 4 ? rows : undefined;
+      return rows.length >= 5 ? rows : undefined;
     });
     await uiBridge.pressKey('Escape');
     const titles = filters.map((r) => /Dockside: Filter [^.]*\.\.\./.exec(r)?.[0]);
