@@ -6,6 +6,8 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { createRegistries } from './commands/deliveryCommands';
 import { LazyCommands } from './commands/lazyCommands';
+import { registerComposeCodeLenses } from './compose/composeCodeLens';
+import { launchComposeClientOnDemand } from './compose/composeLanguageLauncher';
 import { launchDockerfileClientOnDemand } from './dockerfileClientLauncher';
 import { ReadOnlyDocuments } from './inspect/readOnlyDocuments';
 import { createLog } from './log';
@@ -62,6 +64,8 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
     terminals,
     commands,
     launchDockerfileClientOnDemand(context, log, session),
+    launchComposeClientOnDemand(context, log, session),
+    registerComposeCodeLenses(),
   );
 
   // Connect after activation returns: the first paint of the view never waits for the engine.

@@ -7,6 +7,7 @@ import type { ReadOnlyDocuments } from '../inspect/readOnlyDocuments';
 import type { TerminalServices } from '../terminals/terminalServices';
 import type { Explorer } from '../tree/explorer';
 import type { CommandHandler, CommandServices } from './commandWrapper';
+import { composeCommandTable } from './compose/index';
 import { deliveryCommandTable, type Registries } from './deliveryCommands';
 import { explorerCommandTable } from './index';
 import { manageCommandTable } from './manageCommands';
@@ -29,13 +30,15 @@ export interface CommandTable {
 export function createCommandTable(deps: CommandTableDependencies): CommandTable {
   const refreshViews = () => void vscode.commands.executeCommand(Commands.refreshExplorer);
   const delivery = deliveryCommandTable(deps.context, deps.session, deps.log, deps.registries);
+  const compose = composeCommandTable(deps.context, deps.log, deps.terminals);
   return {
     handlers: {
       ...explorerCommandTable(deps),
       ...manageCommandTable(deps, deps.documents, refreshViews),
       ...delivery.handlers,
       ...terminalCommandTable(deps.terminals),
+      ...compose.handlers,
     },
-    disposables: delivery.disposables,
+    disposables: [...delivery.disposables, ...compose.disposables],
   };
 }

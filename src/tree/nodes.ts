@@ -26,6 +26,15 @@ export interface ContainerGroupNode {
   containers: readonly ContainerSummary[];
 }
 
+/** A compose service with several replicas, under its project: its containers are its children. */
+export interface ComposeServiceNode {
+  readonly kind: 'composeService';
+  readonly id: string;
+  readonly project: string;
+  readonly service: string;
+  containers: readonly ContainerSummary[];
+}
+
 /** A repository in the Images view (`<none>` for dangling images); its children are its tags. */
 export interface ImageRepositoryNode {
   readonly kind: 'imageRepository';
@@ -77,7 +86,7 @@ export interface VolumeContainerNode {
 }
 
 export type ContainerCarrier = ContainerNode | NetworkContainerNode | VolumeContainerNode;
-export type ContainersViewNode = ContainerNode | ContainerGroupNode;
+export type ContainersViewNode = ContainerNode | ContainerGroupNode | ComposeServiceNode;
 export type ImagesViewNode = ImageRepositoryNode | ImageNode;
 export type NetworksViewNode = NetworkNode | NetworkContainerNode;
 export type VolumesViewNode = VolumeNode | VolumeContainerNode;

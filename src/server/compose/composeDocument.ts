@@ -67,7 +67,7 @@ export function parseCompose(text: string): ComposeDocument {
   const syntaxProblems: SyntaxProblem[] = yaml.errors.map((e) => ({
     ruleId: e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
     message: firstLine(e.message),
-    span: [e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)],
+    span: visibleSpan(text, e.pos[0], e.pos[1]),
   }));
   for (const w of yaml.warnings) {
     if (w.code === 'TAG_RESOLVE_FAILED' && [...COMPOSE_TAGS].some((tag) => w.message.includes(tag))) continue;
@@ -101,6 +101,19 @@ export function parseCompose(text: string): ComposeDocument {
     range: (span) => ({ start: position(span[0]), end: position(span[1]) }),
     offsetAt: (line, character) => Math.min(text.length, (lineStarts[line] ?? text.length) + character),
   };
+}
+
+/**
+ * The parser puts some errors on the indentation before a key or at the very end of the file; the user
+ * looks for them on the first character that is there: the key, or the last thing written.
+ */
+function visibleSpan(text: string, start: number, end: number): Span {
+  const written = text.trimEnd().length;
+  if (start >= written) return [Math.max(0, written - 1), Math.max(1, written)];
+  let at = start;
+  while (at < text.length && text[at] === ' ') at++;
+  if (text[at] === '\n' || at >= text.length) at = start;
+  return [at, Math.max(end, at + 1)];
 }
 
 function firstLine(message: string): string {
