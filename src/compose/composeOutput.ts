@@ -47,19 +47,18 @@ export function parsePsOutput(stdout: string): ComposeContainer[] {
 }
 
 /**
- * v1's table: a header (`Name  Command  State  Ports`), a dashed rule, then rows whose columns line up under
- * the header. The State column says `Up`, `Up (healthy)`, `Exit 0`, `Paused`, `Restarting`.
+ * v1's table: a header (`Name  Command  State  Ports`), a dashed rule, then rows padded per column with
+ * centred headers, so columns do not line up with the header's words. The State value is one of a few
+ * forms (`Up`, `Up (healthy)`, `Exit 0`, `Paused`, `Restarting`), found between runs of spaces.
  */
 function parseV1PsTable(text: string): ComposeContainer[] {
   const lines = text.split('\n');
   const headerIndex = lines.findIndex((l) => /^\s*Name\s+Command\s+State/.test(l));
   if (headerIndex < 0) return [];
-  const header = lines[headerIndex];
-  const stateAt = header.indexOf('State');
-  const portsAt = header.indexOf('Ports');
   return lines.slice(headerIndex + 1).filter((l) => l.trim() && !/^-+$/.test(l.trim())).map((line) => {
     const name = line.trim().split(/\s+/)[0];
-    const stateText = (portsAt > stateAt ? line.slice(stateAt, portsAt) : line.slice(stateAt)).trim();
+    const states = [...line.matchAll(/\s{2,}(Up(?: \((?:healthy|unhealthy|health: starting|Paused)\))?|Exit -?\d+|Paused|Restarting|Created|Removing|Dead|Ghost)(?=\s{2,}|\s*$)/g)];
+    const stateText = states.at(-1)?.[1] ?? '';
     return { name, state: v1State(stateText), status: stateText };
   });
 }

@@ -82,7 +82,7 @@ export async function completeCompose(text: string, offset: number, sources: Com
     if (path[0] === 'services' && key === 'image' && sources.imageNames) {
       for (const name of await sources.imageNames().catch(() => [] as string[])) add(name, CompletionItemKind.Module, l10n.t('Local image'));
     }
-    if (path[0] === 'services' && key === 'target' && valuePath[3] === 'build' && sources.files) {
+    if (path[0] === 'services' && key === 'target' && valuePath[2] === 'build' && sources.files) {
       for (const stage of dockerfileStages(text, path[1], sources.files)) add(stage, CompletionItemKind.Class, l10n.t('Build stage'));
     }
   }

@@ -43,6 +43,6 @@ export interface FormatOptions {
 /** The whole text formatted, or undefined when it cannot be formatted safely (syntax errors) or is unchanged. */
 export function formatCompose(doc: ComposeDocument, options: FormatOptions): string | undefined {
   if (doc.yaml.errors.length > 0) return undefined;
-  const formatted = doc.yaml.toString({ indent: Math.max(1, Math.min(8, options.tabSize)), indentSeq: true, lineWidth: 0, minContentWidth: 0 });
+  const formatted = doc.yaml.toString({ indent: Math.max(1, Math.min(8, options.tabSize)), indentSeq: true, lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false });
   return formatted === doc.text ? undefined : formatted;
 }
