@@ -6,13 +6,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMPOSE_LABELS, specFromLabels, type ComposeProjectSpec } from './composeProject';
 import type { ProjectChoices } from './projectChoices';
+import { isComposeFileName } from '../server/compose/composeFileNames';
 
 export const COMPOSE_GLOB = '**/{compose,docker-compose}{,.override}.{yml,yaml}';
-const COMPOSE_NAME = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
-
-export function isComposeFileName(fsPath: string): boolean {
-  return COMPOSE_NAME.test(path.basename(fsPath));
-}
+export { isComposeFileName };
 
 /** The workspace's compose files, overrides included, nearest folders first. */
 export async function discoverComposeFiles(): Promise<vscode.Uri[]> {

@@ -10,6 +10,9 @@ import { formatGnu, formatJson, formatTty, reportFormats, type FileReport, type 
 import { formatSarif } from './sarif';
 import { defaultSettings } from './settings';
 import { lintDockerfile } from './validate';
+import { diskFiles } from './compose/composeFiles';
+import { isComposeFileName } from './compose/composeFileNames';
+import { lintCompose } from './compose/validateCompose';
 
 export interface CommandIo {
   cwd: string;
@@ -38,12 +41,13 @@ export function usage(): string {
     ['-t, --failure-threshold <level>', l10n.t('exit with 1 when a problem is at least this severe: error, warning, info (default), style or none')],
     ['-c, --config <file>', l10n.t('hadolint configuration file (default: .hadolint.yaml beside the Dockerfile or above)')],
     ['    --ignore <rule[,rule...]>', l10n.t('skip these rules (repeatable)')],
+    ['    --compose', l10n.t('lint the files as compose files (compose.yaml, docker-compose.yml, … are recognised by name)')],
     ['    --no-color', l10n.t('plain text output')],
     ['-h, --help', l10n.t('show this help')],
     ['-v, --version', l10n.t('show the version')],
   ];
   return [
-    `${l10n.t('Usage:')} dockside-lint [options] <Dockerfile...>`,
+    `${l10n.t('Usage:')} dockside-lint [options] <Dockerfile|compose.yaml...>`,
     l10n.t('Lints Dockerfiles like the editor does. Use - to read standard input.'),
     '',
     ...options.map(([syntax, meaning]) => `  ${syntax.padEnd(38)}${meaning}`),
@@ -78,6 +82,10 @@ function lintFiles(args: readonly string[], io: CommandIo): number {
   const reports: (FileReport & { threshold: Threshold })[] = options.files.map((file) => {
     const filePath = file === '-' ? undefined : resolve(io.cwd, file);
     const text = file === '-' ? io.readStdin() : readText(filePath!, file);
+    if (options.compose || (filePath && isComposeFileName(filePath))) {
+      const docsBaseUri = io.docsBaseUri?.replace(/\/rules\/?$/, '/compose');
+      return { file, threshold: options.threshold ?? 'info', problems: lintCompose({ text, files: filePath ? diskFiles(filePath) : undefined, ignored: options.ignored, docsBaseUri }) };
+    }
     // As with hadolint: the option wins, else the file's .hadolint.yaml `failure-threshold`, else info.
     const configured = findHadolintConfig(filePath ?? resolve(io.cwd, 'Dockerfile'), settings.lint.options.hadolintConfigPath).failureThreshold;
     const threshold = options.threshold ?? configured ?? 'info';
@@ -101,6 +109,8 @@ interface ParsedOptions {
   version: boolean;
   /** False with --no-color; colour also needs a terminal. */
   color: boolean;
+  /** --compose: every file (and stdin) is a compose file, whatever its name. */
+  compose: boolean;
 }
 
 function parseOptions(args: readonly string[]): ParsedOptions {
@@ -115,6 +125,7 @@ function parseOptions(args: readonly string[]): ParsedOptions {
         ignore: { type: 'string', multiple: true, default: [] },
         config: { type: 'string', short: 'c' },
         'no-color': { type: 'boolean', default: false },
+        compose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -143,6 +154,7 @@ function parseOptions(args: readonly string[]): ParsedOptions {
     help,
     version,
     color: values['no-color'] !== true,
+    compose: values.compose === true,
   };
 }
 
