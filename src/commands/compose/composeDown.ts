@@ -2,6 +2,7 @@
 // after a confirmation that names what goes.
 import * as vscode from 'vscode';
 import { resolveTarget } from '../../compose/composeTargets';
+import { confirmChoice, listNames } from '../../manage/runOnTargets';
 import { composeHandler, projectContainers, projectNameOf, type ComposeCommandContext } from './composeCommandContext';
 
 interface DownOption extends vscode.QuickPickItem {
@@ -20,15 +21,12 @@ export function composeDown(ctx: ComposeCommandContext) {
     ], { canPickMany: true, placeHolder: vscode.l10n.t('Down {0}: remove more than containers and networks?', name) });
     if (!options) return;
     const names = containers.map((c) => c.name);
-    const shown = names.slice(0, 8).join(', ') + (names.length > 8 ? vscode.l10n.t(' and {0} more', names.length - 8) : '');
     const detail = [
-      names.length > 0 ? vscode.l10n.t('Containers: {0}', shown) : vscode.l10n.t('No container of this project exists now.'),
+      names.length > 0 ? vscode.l10n.t('Containers: {0}', listNames(names)) : vscode.l10n.t('No container of this project exists now.'),
       vscode.l10n.t('Networks of the project are removed too.'),
       ...(options.some((o) => o.flag === '--volumes') ? [vscode.l10n.t('Volumes of the project are removed, with their data.')] : []),
-    ].join('\n');
-    const remove = vscode.l10n.t('Down');
-    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Take down the compose project {0}?', name), { modal: true, detail }, remove);
-    if (answer !== remove) return;
+    ].join('\n\n');
+    await confirmChoice(vscode.l10n.t('Take down the compose project {0}?', name), detail, vscode.l10n.t('Down'));
     await ctx.compose.run({ spec: target.spec, args: ['down', ...options.map((o) => o.flag)], title: vscode.l10n.t('Down') });
   });
 }

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ComposeProjectSpec } from '../../compose/composeProject';
+import { confirmChoice } from '../../manage/runOnTargets';
 import type { ComposeCommandContext } from './composeCommandContext';
 
 const KEY = 'dockside.compose.confirmedRisks';
@@ -18,11 +19,8 @@ export async function confirmProjectRisks(ctx: ComposeCommandContext, spec: Comp
   const confirmed = ctx.workspaceState.get<string[]>(KEY, []);
   if (confirmed.includes(fingerprint)) return true;
   const proceed = vscode.l10n.t('Bring It Up');
-  const answer = await vscode.window.showWarningMessage(
-    vscode.l10n.t('This compose project reaches into this machine. Bring it up?'),
-    { modal: true, detail: risks.slice(0, 20).join('\n') + (risks.length > 20 ? `\n…` : '') },
-    proceed,
-  );
+  const cancel = vscode.l10n.t('Cancel');
+  const answer = await confirmChoice(vscode.l10n.t('This compose project reaches into this machine. Bring it up?'), risks.slice(0, 20).join('\n\n'), proceed, cancel);
   if (answer !== proceed) return false;
   await ctx.workspaceState.update(KEY, [...confirmed.slice(-200), fingerprint]);
   return true;

@@ -4,6 +4,7 @@ import { errorSentence, parseErrorLocation, parseProgressLine, parsePsOutput, pa
 import { findKeyPath, locateCliError, serviceLines } from '../../../src/compose/composeKeyLocator';
 import { defaultProjectName, projectArgs, specFromLabels } from '../../../src/compose/composeProject';
 import { splitCommandLine } from '../../../src/compose/composeCli';
+import { projectRisks } from '../../../src/compose/composeRisks';
 
 describe('compose CLI output', () => {
   describe('version', () => {
@@ -115,5 +116,45 @@ describe('compose project arguments', () => {
   it('splits the command setting into words, quotes grouping, no shell', () => {
     assert.deepEqual(splitCommandLine(`"/opt/my tools/docker" compose`), ['/opt/my tools/docker', 'compose']);
     assert.deepEqual(splitCommandLine('docker-compose; rm -rf /'), ['docker-compose;', 'rm', '-rf', '/']);
+  });
+});
+
+describe('what a compose project would do to the machine', () => {
+  it('names host mounts, privileged, capabilities, host namespaces, devices and ports on every interface', () => {
+    const rendered = [
+      'services:',
+      '  web:',
+      '    privileged: true',
+      '    cap_add: [NET_ADMIN]',
+      '    network_mode: host',
+      '    devices: ["/dev/fuse:/dev/fuse"]',
+      '    volumes:',
+      '      - type: bind',
+      '        source: /etc',
+      '        target: /host-etc',
+      '      - type: volume',
+      '        source: data',
+      '        target: /data',
+      '    ports:',
+      '      - mode: ingress',
+      '        target: 80',
+      '        published: "8080"',
+      '        protocol: tcp',
+      '      - mode: ingress',
+      '        host_ip: 127.0.0.1',
+      '        target: 81',
+      '        published: "8081"',
+    ].join('\n');
+    assert.deepEqual(projectRisks(rendered), [
+      'web: runs privileged (full access to the host)',
+      'web: adds capabilities NET_ADMIN',
+      'web: uses the host network namespace',
+      'web: maps host devices',
+      'web: mounts the host path /etc',
+      'web: publishes port 8080 on every interface',
+    ]);
+  });
+  it('has nothing to say of a project on loopback ports with named volumes', () => {
+    assert.deepEqual(projectRisks('services:\n  web:\n    ports:\n      - host_ip: 127.0.0.1\n        target: 80\n        published: "18080"\n'), []);
   });
 });
