@@ -3,7 +3,7 @@
 // check can report on the exact key or value. Parsed with the `yaml` package (eemeli): it keeps offsets for
 // every node and the comments (formatting needs both), reports duplicate keys like compose v2, and lets the
 // compose tags `!reset` / `!override` through as tagged nodes. js-yaml (also in the tree) keeps neither.
-import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { LintRange } from '../../shared/lintProtocol';
 
 export type Span = readonly [start: number, end: number];
@@ -128,13 +128,29 @@ class AliasLimit extends Error {
 
 class TreeBuilder {
   private built = 0;
-  constructor(private readonly doc: Document) {}
+  /** Anchors by name, in file order: the `yaml` package's own alias lookup walks the whole document each time. */
+  private readonly anchors = new Map<string, { node: YamlNode; at: number }[]>();
+
+  constructor(doc: Document) {
+    visit(doc, (_key, node) => {
+      const anchor = (node as { anchor?: string }).anchor;
+      if (anchor) this.anchors.set(anchor, [...(this.anchors.get(anchor) ?? []), { node: node as YamlNode, at: spanOf(node, [0, 0])[0] }]);
+    });
+  }
+
+  /** The node an alias stands for: the last anchor of that name before it (YAML allows redefining one). */
+  private resolveAlias(name: string, at: number): YamlNode | undefined {
+    const candidates = this.anchors.get(name) ?? [];
+    let found: YamlNode | undefined;
+    for (const candidate of candidates) if (candidate.at < at) found = candidate.node;
+    return found;
+  }
 
   build(node: unknown, fallback: Span, depth = 0): ComposeNode {
     if (++this.built > MAX_RESOLVED_NODES || depth > 200) throw new AliasLimit(fallback);
     if (isAlias(node)) {
-      const target = node.resolve(this.doc);
       const span = spanOf(node, fallback);
+      const target = this.resolveAlias(node.source, span[0]);
       // An alias to an unknown anchor is already a syntax error; keep the position of the alias.
       return target ? this.build(target, span, depth + 1) : { kind: 'scalar', value: null, span };
     }

@@ -55,13 +55,22 @@ export function resolveRef(node: SpecNode): SpecNode {
   return resolved;
 }
 
-/** The alternatives a value may take (oneOf/anyOf flattened), each resolved; the node itself when it has none. */
+const alternativesCache = new WeakMap<SpecNode, SpecNode[]>();
+
+/** The alternatives a value may take (oneOf/anyOf flattened), each resolved; the node itself when it has none. Cached: the model never changes. */
 export function alternatives(node: SpecNode): SpecNode[] {
+  let cached = alternativesCache.get(node);
+  if (cached) return cached;
   const resolved = resolveRef(node);
   const branches = resolved.oneOf ?? resolved.anyOf;
-  if (!branches) return [resolved];
-  const { oneOf: _o, anyOf: _a, ...base } = resolved;
-  return branches.flatMap((branch) => alternatives(branch).map((alt) => ({ ...base, ...alt, doc: alt.doc ?? base.doc, description: alt.description ?? base.description })));
+  if (!branches) {
+    cached = [resolved];
+  } else {
+    const { oneOf: _o, anyOf: _a, ...base } = resolved;
+    cached = branches.flatMap((branch) => alternatives(branch).map((alt) => ({ ...base, ...alt, doc: alt.doc ?? base.doc, description: alt.description ?? base.description })));
+  }
+  alternativesCache.set(node, cached);
+  return cached;
 }
 
 const patternCache = new Map<string, RegExp>();
