@@ -133,7 +133,7 @@ class TreeBuilder {
 
   constructor(doc: Document) {
     visit(doc, (_key, node) => {
-      const anchor = (node as { anchor?: string }).anchor;
+      const anchor = (node as { anchor?: string } | null)?.anchor;
       if (anchor) this.anchors.set(anchor, [...(this.anchors.get(anchor) ?? []), { node: node as YamlNode, at: spanOf(node, [0, 0])[0] }]);
     });
   }

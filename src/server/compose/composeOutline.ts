@@ -42,7 +42,13 @@ export interface FormatOptions {
 
 /** The whole text formatted, or undefined when it cannot be formatted safely (syntax errors) or is unchanged. */
 export function formatCompose(doc: ComposeDocument, options: FormatOptions): string | undefined {
-  if (doc.yaml.errors.length > 0) return undefined;
-  const formatted = doc.yaml.toString({ indent: Math.max(1, Math.min(8, options.tabSize)), indentSeq: true, lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false });
+  if (doc.syntaxProblems.length > 0) return undefined;
+  let formatted: string;
+  try {
+    formatted = doc.yaml.toString({ indent: Math.max(1, Math.min(8, options.tabSize)), indentSeq: true, lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false });
+  } catch {
+    // The printer refuses some documents the parser let through (an alias before its anchor): leave them.
+    return undefined;
+  }
   return formatted === doc.text ? undefined : formatted;
 }
