@@ -1,23 +1,10 @@
 // dockside-lint on compose files, as CI runs it: recognised by name or forced with --compose, the same
 // formats and exit codes as for Dockerfiles.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { repoRoot } from '../server/lspTestClient';
-
-const bin = path.join(repoRoot, 'bin', 'dockside-lint');
-
-function lint(args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: options.cwd,
-    input: options.input,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '1', ...options.env },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { lint } from '../server/runLintCli';
 
 describe('dockside-lint on compose files', () => {
   let folder: string;
