@@ -71,7 +71,7 @@ export class ComposeService implements vscode.Disposable {
     const cli = await this.composeCli();
     const args = [...(cli.version.generation === 'v2' || compareVersions(cli.version.version, '1.28.0') >= 0 ? ['--ansi', 'never'] : []), ...projectArgs(run.spec), ...run.args];
     const channel = this.channel(run.spec);
-    channel.appendLine(`$ ${cli.label} ${args.map(quoteForDisplay).join(' ')}`);
+    channel.appendLine(vscode.l10n.t('{0} (compose {1}, {2})', `$ ${cli.label} ${args.map(quoteForDisplay).join(' ')}`, cli.version.generation, cli.version.version));
     const execute = async (report: (message: string) => void, cancel: vscode.CancellationToken | undefined) => {
       const controller = new AbortController();
       const subscription = cancel?.onCancellationRequested(() => controller.abort());
