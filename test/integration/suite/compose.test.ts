@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { execFileSync } from 'node:child_process';
-import { testDocker, TEST_IMAGE } from '../../support/testEngine';
+import { createTestContainer, testDocker, testName, TEST_IMAGE } from '../../support/testEngine';
 import { VIEW_CONTAINER, activateConnected, answerConfirm, closePromptsAfterFailure, expectNotification } from '../support/managePrompts';
 import { uiBridge } from '../support/uiBridge';
 import { waitFor } from '../support/waitFor';
@@ -37,6 +37,7 @@ describe('Compose projects', function () {
   const containers = async () => (await docker.listContainers({ all: true, filters: JSON.stringify({ label: [`com.docker.compose.project=${project}`] }) }));
   const running = async () => (await containers()).filter((c) => c.State === 'running').map((c) => c.Labels['com.docker.compose.service']).sort();
   const rows = () => uiBridge.viewRows(VIEW_CONTAINER, 'Containers');
+  const chooseFromRowMenu = (row: string, item: string) => uiBridge.clickRowMenuItem(VIEW_CONTAINER, 'Containers', row, item);
 
   before(async function () {
     if (!composeAvailable()) {
@@ -125,7 +126,7 @@ describe('Compose projects', function () {
       return (await docker.getContainer(c.Id).inspect()).State.StartedAt;
     };
     const [webBefore, workerBefore] = [await startedAt('web'), await startedAt('worker')];
-    await uiBridge.clickRowMenuItem(VIEW_CONTAINER, 'Containers', `${project}_worker_1`, 'Compose Restart Service…');
+    await chooseFromRowMenu(`${project}_worker_1`, 'Compose Restart Service…');
     await waitFor('the worker to restart', async () => (await startedAt('worker')) !== workerBefore, 60_000);
     assert.equal(await startedAt('web'), webBefore, 'only the worker restarted');
     assert.ok(await uiBridge.clickCodeLens('^\\s*Logs\\s*$'));
@@ -138,9 +139,9 @@ describe('Compose projects', function () {
 
   it('stops and brings the project up again through the tree', async function () {
     if (!uiBridge.available) this.skip();
-    await uiBridge.clickRowMenuItem(VIEW_CONTAINER, 'Containers', project, 'Compose Stop');
+    await chooseFromRowMenu(project, 'Compose Stop');
     await waitFor('the group to show both exited', async () => (await rows()).some((r) => r.startsWith(project) && /all 2 exited/.test(r)), 60_000);
-    await uiBridge.clickRowMenuItem(VIEW_CONTAINER, 'Containers', project, 'Compose Up…');
+    await chooseFromRowMenu(project, 'Compose Up…');
     await waitFor('the Up choices', async () => (await uiBridge.quickPickItems()).some((r) => r.includes('--force-recreate')));
     await uiBridge.pressKey('Enter');
     await waitFor('the group to show both running', async () => (await rows()).some((r) => r.startsWith(project) && /all 2 running/.test(r)), 60_000);
@@ -148,8 +149,14 @@ describe('Compose projects', function () {
 
   it('takes the project down from the tree after naming what goes, and the group vanishes', async function () {
     if (!uiBridge.available) this.skip();
-    await uiBridge.clickRowMenuItem(VIEW_CONTAINER, 'Containers', project, 'Compose Down…');
-    await waitFor('the Down options', async () => (await uiBridge.quickPickItems()).some((r) => r.includes('--volumes')));
+    // The menu sometimes closes before the click lands on a long menu: open it again, at most three times.
+    let offered = false;
+    for (let attempt = 0; attempt < 3 && !offered; attempt++) {
+      const items = await chooseFromRowMenu(project, 'Compose Down…');
+      assert.ok(items.includes('Compose Down…'), items.join(' | '));
+      offered = await waitFor('the Down options', async () => (await uiBridge.quickPickItems()).some((r) => r.includes('--volumes')), 8000).then(() => true, () => false);
+    }
+    assert.ok(offered, 'the Down options showed');
     await uiBridge.pressKey('Enter');
     const shown = await answerConfirm('Down', new RegExp(`Containers: .*${project}_web_1`));
     assert.match(shown, /Networks of the project are removed too/);
@@ -172,6 +179,35 @@ describe('Compose projects', function () {
     assert.equal(spec.code && typeof spec.code === 'object' ? spec.code.value : spec.code, 'undefined-network');
     assert.deepEqual([spec.range.start.line, spec.range.start.character], [3, 15]);
     await expectNotification(/Compose Up failed: Service "web" uses an undefined network "front"/);
+  });
+
+  it('shows a service with several replicas as a sub-group of its project', async function () {
+    if (!uiBridge.available) this.skip();
+    const replicated = `${project}-replicas`;
+    const labels = (n: number) => ({
+      'com.docker.compose.project': replicated,
+      'com.docker.compose.service': 'worker',
+      'com.docker.compose.container-number': String(n),
+      'com.docker.compose.project.working_dir': folder,
+      'com.docker.compose.project.config_files': 'compose.yaml',
+    });
+    const made = [
+      await createTestContainer(docker, { name: testName('replica1'), labels: labels(1) }),
+      await createTestContainer(docker, { name: testName('replica2'), labels: labels(2) }),
+      await createTestContainer(docker, { name: testName('single'), labels: { ...labels(1), 'com.docker.compose.service': 'web' } }),
+    ];
+    try {
+      await vscode.commands.executeCommand('dockside.containers.refresh');
+      const shown = await waitFor('the project with a worker sub-group', async () => {
+        const all = await rows();
+        return all.some((r) => r.startsWith(replicated) && /all 3 running/.test(r)) && all.some((r) => /^worker 2 replicas, 2 running/.test(r)) ? all : undefined;
+      });
+      assert.equal(shown.filter((r) => r.includes('dockside-test-replica')).length, 2, shown.join(' | '));
+      const menu = await uiBridge.rowContextMenu(VIEW_CONTAINER, 'Containers', '2 replicas, 2 running');
+      assert.ok(menu.includes('Compose Restart Service…') && menu.includes('Open Shell in Compose Service…'), menu.join(' | '));
+    } finally {
+      for (const c of made) await c.remove({ force: true });
+    }
   });
 
   it('completes, explains and navigates in the editor (compose language server)', async () => {

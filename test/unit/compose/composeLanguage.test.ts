@@ -11,7 +11,7 @@ import { documentedKeys } from '../../../src/server/compose/composeModel';
 import { definitionOf, hoverCompose, referencesOf, renameAt } from '../../../src/server/compose/composeNavigation';
 import { composeSymbols, formatCompose } from '../../../src/server/compose/composeOutline';
 import { applyEdits, LspTestClient, repoRoot } from '../server/lspTestClient';
-import { specFixtures } from './composeSpecCorpus.test';
+import { specFixtures } from './specFixtures';
 
 /** Text with `|` marking the cursor → [text, offset]. */
 function at(marked: string): [string, number] {

@@ -7,14 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { diskFiles } from '../../../src/server/compose/composeFiles';
 import { lintCompose } from '../../../src/server/compose/validateCompose';
-
-export const specFixtures = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'compose', 'spec');
-
-export function fixtureExpectation(text: string): { rule: string; line?: number; column?: number } {
-  const m = /^# expect: (\S+)(?: (\d+):(\d+))?/.exec(text);
-  if (!m) throw new Error('fixture without an expectation line');
-  return { rule: m[1], line: m[2] ? Number(m[2]) : undefined, column: m[3] ? Number(m[3]) : undefined };
-}
+import { fixtureExpectation, specFixtures } from './specFixtures';
 
 describe('compose checks over the spec fixtures', () => {
   const files = readdirSync(specFixtures).filter((f) => f.endsWith('.yaml')).sort();
