@@ -38,6 +38,19 @@ describe('Compose projects', function () {
   const running = async () => (await containers()).filter((c) => c.State === 'running').map((c) => c.Labels['com.docker.compose.service']).sort();
   const rows = () => uiBridge.viewRows(VIEW_CONTAINER, 'Containers');
   const chooseFromRowMenu = (row: string, item: string) => uiBridge.clickRowMenuItem(VIEW_CONTAINER, 'Containers', row, item);
+  /**
+   * Chooses a row's menu item that opens a QuickPick showing `row`: a row re-rendered by the last engine event
+   * can swallow the click, so the menu opens again, at most three times.
+   */
+  const openPromptFromRowMenu = async (row: string, item: string, prompt: string) => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const items = await chooseFromRowMenu(row, item);
+      assert.ok(items.includes(item), items.join(' | '));
+      const shown = await waitFor(`the prompt of ${item}`, async () => (await uiBridge.quickPickItems()).some((r) => r.includes(prompt)), 8000).then(() => true, () => false);
+      if (shown) return;
+    }
+    assert.fail(`${item} showed no prompt with "${prompt}"`);
+  };
 
   before(async function () {
     if (!composeAvailable()) {
@@ -141,22 +154,14 @@ describe('Compose projects', function () {
     if (!uiBridge.available) this.skip();
     await chooseFromRowMenu(project, 'Compose Stop');
     await waitFor('the group to show both exited', async () => (await rows()).some((r) => r.startsWith(project) && /all 2 exited/.test(r)), 60_000);
-    await chooseFromRowMenu(project, 'Compose Up…');
-    await waitFor('the Up choices', async () => (await uiBridge.quickPickItems()).some((r) => r.includes('--force-recreate')));
+    await openPromptFromRowMenu(project, 'Compose Up…', '--force-recreate');
     await uiBridge.pressKey('Enter');
     await waitFor('the group to show both running', async () => (await rows()).some((r) => r.startsWith(project) && /all 2 running/.test(r)), 60_000);
   });
 
   it('takes the project down from the tree after naming what goes, and the group vanishes', async function () {
     if (!uiBridge.available) this.skip();
-    // The menu sometimes closes before the click lands on a long menu: open it again, at most three times.
-    let offered = false;
-    for (let attempt = 0; attempt < 3 && !offered; attempt++) {
-      const items = await chooseFromRowMenu(project, 'Compose Down…');
-      assert.ok(items.includes('Compose Down…'), items.join(' | '));
-      offered = await waitFor('the Down options', async () => (await uiBridge.quickPickItems()).some((r) => r.includes('--volumes')), 8000).then(() => true, () => false);
-    }
-    assert.ok(offered, 'the Down options showed');
+    await openPromptFromRowMenu(project, 'Compose Down…', '--volumes');
     await uiBridge.pressKey('Enter');
     const shown = await answerConfirm('Down', new RegExp(`Containers: .*${project}_web_1`));
     assert.match(shown, /Networks of the project are removed too/);
