@@ -13,6 +13,8 @@ const production = process.argv.includes('--production');
 const lazyBundles = {
   'engine/index': './engine.js',
   'language/client': './languageClient.js',
+  'language/composeClient': './composeLanguageClient.js',
+  'compose/composeRisks': './composeRisks.js',
 };
 
 const lazyExternal = {
@@ -105,6 +107,9 @@ const builds = [
   { ...common, entryPoints: { engine: 'src/engine/index.ts' }, outdir: 'dist', external: ['vscode', 'cpu-features', '*.node'], plugins: [deferredRequires] },
   { ...common, entryPoints: { languageClient: 'src/language/client.ts' }, outdir: 'dist', external: ['vscode'], plugins: [plainVscodeRequires] },
   { ...common, entryPoints: { server: 'src/server/server.ts', serverWorker: 'src/server/serverWorker.ts', cli: 'src/server/cli.ts' }, outdir: 'dist', external: ['vscode', 'cpu-features'] },
+  { ...common, entryPoints: { composeLanguageClient: 'src/language/composeClient.ts' }, outdir: 'dist', external: ['vscode'], plugins: [plainVscodeRequires] },
+  { ...common, entryPoints: { composeServer: 'src/server/compose/composeServer.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { composeRisks: 'src/compose/composeRisks.ts' }, outdir: 'dist', external: ['vscode'] },
 ];
 
 // --only=extension,engine builds just those bundles (a quicker loop while working on one part).

@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { createRegistries } from './commands/deliveryCommands';
 import { ColdTimeline } from './coldTimeline';
 import { LazyCommands } from './commands/lazyCommands';
+import { registerComposeCodeLenses } from './compose/composeCodeLens';
+import { launchComposeClientOnDemand } from './compose/composeLanguageLauncher';
 import { launchDockerfileClientOnDemand } from './dockerfileClientLauncher';
 import { ReadOnlyDocuments } from './inspect/readOnlyDocuments';
 import { ContainerFiles } from './files/containerFiles';
@@ -76,6 +78,8 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
     terminals,
     commands,
     launchDockerfileClientOnDemand(context, log, session),
+    launchComposeClientOnDemand(context, log, session),
+    registerComposeCodeLenses(),
   );
 
   // Connect after activation returns: the first paint of the view never waits for the engine.

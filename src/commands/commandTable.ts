@@ -9,6 +9,7 @@ import type { TerminalServices } from '../terminals/terminalServices';
 import type { EnginesView } from '../tree/engines/enginesView';
 import type { Explorer } from '../tree/explorer';
 import type { CommandHandler, CommandServices } from './commandWrapper';
+import { composeCommandTable } from './compose/index';
 import { deliveryCommandTable, type Registries } from './deliveryCommands';
 import { engineCommandTable } from './engines/index';
 import type { ContainerFiles } from '../files/containerFiles';
@@ -37,6 +38,7 @@ export interface CommandTable {
 export function createCommandTable(deps: CommandTableDependencies): CommandTable {
   const refreshViews = () => void vscode.commands.executeCommand(Commands.refreshExplorer);
   const delivery = deliveryCommandTable(deps.context, deps.session, deps.log, deps.registries);
+  const compose = composeCommandTable(deps.context, deps.log, deps.terminals);
   return {
     handlers: {
       ...explorerCommandTable(deps),
@@ -45,7 +47,8 @@ export function createCommandTable(deps: CommandTableDependencies): CommandTable
       ...terminalCommandTable(deps.terminals),
       ...engineCommandTable(deps.engines, deps.enginesView),
       ...fileCommandTable(deps.files),
+      ...compose.handlers,
     },
-    disposables: delivery.disposables,
+    disposables: [...delivery.disposables, ...compose.disposables],
   };
 }

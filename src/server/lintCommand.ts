@@ -13,6 +13,9 @@ import { formatSarif } from './sarif';
 import { defaultSettings } from './settings';
 import { incompleteRuleId } from './incomplete';
 import { lintDockerfiles } from './validate';
+import { diskFiles } from './compose/composeFiles';
+import { isComposeFileName } from './compose/composeFileNames';
+import { lintCompose } from './compose/validateCompose';
 
 export interface CommandIo {
   cwd: string;
@@ -41,12 +44,13 @@ export function usage(): string {
     ['-t, --failure-threshold <level>', l10n.t('exit with 1 when a problem is at least this severe: error, warning, info (default), style or none')],
     ['-c, --config <file>', l10n.t('hadolint configuration file (default: .hadolint.yaml beside the Dockerfile or above)')],
     ['    --ignore <rule[,rule...]>', l10n.t('skip these rules (repeatable)')],
+    ['    --compose', l10n.t('lint the files as compose files (compose.yaml, docker-compose.yml, … are recognised by name)')],
     ['    --no-color', l10n.t('plain text output')],
     ['-h, --help', l10n.t('show this help')],
     ['-v, --version', l10n.t('show the version')],
   ];
   return [
-    `${l10n.t('Usage:')} dockside-lint [options] <Dockerfile...>`,
+    `${l10n.t('Usage:')} dockside-lint [options] <Dockerfile|compose.yaml...>`,
     l10n.t('Lints Dockerfiles like the editor does. Use - to read standard input.'),
     '',
     ...options.map(([syntax, meaning]) => `  ${syntax.padEnd(38)}${meaning}`),
@@ -84,14 +88,23 @@ function lintFiles(args: readonly string[], io: CommandIo): number {
   const inputs = options.files.map((file) => {
     const filePath = file === '-' ? undefined : resolve(io.cwd, file);
     const text = file === '-' ? io.readStdin() : readText(filePath!, file);
+    if (options.compose || (filePath && isComposeFileName(filePath))) {
+      const docsBaseUri = io.docsBaseUri?.replace(/\/rules\/?$/, '/compose');
+      return { file, threshold: options.threshold ?? 'info', problems: lintCompose({ text, files: filePath ? diskFiles(filePath) : undefined, ignored: options.ignored, docsBaseUri }) };
+    }
     // As with hadolint: the option wins, else the file's .hadolint.yaml `failure-threshold`, else info.
     const configured = findHadolintConfig(filePath ?? resolve(io.cwd, 'Dockerfile'), settings.lint.options.hadolintConfigPath).failureThreshold;
     const threshold = options.threshold ?? configured ?? 'info';
     const onRuleEngineError = (error: unknown) => failures.push(`${file}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     return { file, threshold, request: { text, settings, filePath, locale: io.locale, docsBaseUri: io.docsBaseUri, onRuleEngineError } };
   });
-  const results = lintDockerfiles(inputs.map(({ request }) => request));
-  const reports: (FileReport & { threshold: Threshold })[] = inputs.map(({ file, threshold }, index) => ({ file, threshold, problems: results[index] }));
+  // Dockerfiles are linted together (one ShellCheck process for many files); compose files were linted above.
+  const dockerfiles = inputs.flatMap((input) => ('request' in input && input.request ? [input.request] : []));
+  const results = lintDockerfiles(dockerfiles);
+  let next = 0;
+  const reports: (FileReport & { threshold: Threshold })[] = inputs.map((input) => ({
+    file: input.file, threshold: input.threshold, problems: 'problems' in input && input.problems ? input.problems : results[next++],
+  }));
 
   io.stdout(render(reports, options.format, { ...io, color: io.color && options.color }));
   const incomplete = reports.filter(({ problems }) => problems.some((problem) => problem.ruleId === incompleteRuleId));
@@ -116,6 +129,8 @@ interface ParsedOptions {
   version: boolean;
   /** False with --no-color; colour also needs a terminal. */
   color: boolean;
+  /** --compose: every file (and stdin) is a compose file, whatever its name. */
+  compose: boolean;
 }
 
 function parseOptions(args: readonly string[]): ParsedOptions {
@@ -130,6 +145,7 @@ function parseOptions(args: readonly string[]): ParsedOptions {
         ignore: { type: 'string', multiple: true, default: [] },
         config: { type: 'string', short: 'c' },
         'no-color': { type: 'boolean', default: false },
+        compose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -158,6 +174,7 @@ function parseOptions(args: readonly string[]): ParsedOptions {
     help,
     version,
     color: values['no-color'] !== true,
+    compose: values.compose === true,
   };
 }
 

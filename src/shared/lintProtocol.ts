@@ -30,7 +30,7 @@ export interface LintFix {
 export interface LintProblem {
   /** The rule's own id, as users know it: DL3008, SC2086, UndefinedVar, ... */
   ruleId: string;
-  source: 'hadolint' | 'buildkit' | 'shellcheck' | 'dockerfile-utils' | 'dockside';
+  source: 'hadolint' | 'buildkit' | 'shellcheck' | 'dockerfile-utils' | 'dockside' | 'compose-spec';
   severity: LintSeverity;
   message: string;
   range: LintRange;

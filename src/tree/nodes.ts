@@ -27,6 +27,15 @@ export interface ContainerGroupNode {
   containers: readonly ContainerSummary[];
 }
 
+/** A compose service with several replicas, under its project: its containers are its children. */
+export interface ComposeServiceNode {
+  readonly kind: 'composeService';
+  readonly id: string;
+  readonly project: string;
+  readonly service: string;
+  containers: readonly ContainerSummary[];
+}
+
 /** A repository in the Images view (`<none>` for dangling images); its children are its tags. */
 export interface ImageRepositoryNode {
   readonly kind: 'imageRepository';
@@ -78,7 +87,7 @@ export interface VolumeContainerNode {
 }
 
 export type ContainerCarrier = ContainerNode | NetworkContainerNode | VolumeContainerNode;
-export type ContainersViewNode = ContainerNode | ContainerGroupNode | ContainerChildNode;
+export type ContainersViewNode = ContainerNode | ContainerGroupNode | ContainerChildNode | ComposeServiceNode;
 export type ImagesViewNode = ImageRepositoryNode | ImageNode;
 export type NetworksViewNode = NetworkNode | NetworkContainerNode;
 export type VolumesViewNode = VolumeNode | VolumeContainerNode;

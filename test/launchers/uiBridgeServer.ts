@@ -29,7 +29,9 @@ type Query =
   | { op: 'fillQuickInput'; text: string }
   | { op: 'notificationTexts' }
   | { op: 'closeOtherPages' }
-  | { op: 'rowContextMenu'; viewContainerId: string; viewName: string; text: string }
+  | { op: 'rowContextMenu'; viewContainerId: string; viewName: string; text: string; click?: string }
+  | { op: 'codeLensTexts' }
+  | { op: 'clickCodeLens'; text: string }
   | { op: 'clickQuickPickItem'; text: string }
   | { op: 'clickButton'; text: string }
   | { op: 'terminalEchoLatency'; keys: string; prompt: string; wordLength: number; timeoutMs: number }
@@ -146,7 +148,7 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
       return others.map((p) => p.url());
     }
     case 'rowContextMenu':
-      return rowContextMenu(page, q.viewContainerId, q.viewName, q.text);
+      return rowContextMenu(page, q.viewContainerId, q.viewName, q.text, q.click);
     case 'clickQuickPickItem':
       // Accepts the first QuickPick row whose text contains `text`, as a click does.
       return clickRowContaining(await page.$$('.quick-input-widget .monaco-list-row'), q.text);
@@ -160,6 +162,14 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
         }
       }
       return false;
+    }
+    case 'codeLensTexts':
+      return page.$$eval('.monaco-editor .codelens-decoration a', (links) => links.map((a) => (a.textContent ?? '').trim()));
+    case 'clickCodeLens': {
+      const lens = page.locator('.monaco-editor .codelens-decoration a').filter({ hasText: new RegExp(q.text) }).first();
+      if ((await lens.count()) === 0) return false;
+      await lens.click();
+      return true;
     }
     case 'terminalEchoLatency':
       return terminalEchoLatency(page, q);
@@ -315,7 +325,11 @@ function visibleText(page: Page, selector: string): Promise<string> {
 }
 
 /** Right-clicks the row of a view that contains `text`, reads the context menu's items, and closes it. */
-async function rowContextMenu(page: Page, viewContainerId: string, viewName: string, text: string): Promise<string[]> {
+/** The context menu's items of a row; with `click`, chooses that item instead of closing the menu. */
+async function rowContextMenu(page: Page, viewContainerId: string, viewName: string, text: string, click?: string): Promise<string[]> {
+  // A menu still open, or a row tooltip left by the last pointer position, would take the click meant for the row.
+  if ((await page.locator('.context-view.monaco-menu-container').count()) > 0) await page.keyboard.press('Escape');
+  await page.mouse.move(0, 0);
   for (const pane of await page.$$(`[id="workbench.view.extension.${viewContainerId}"] .pane`)) {
     const title = await pane.$eval('.pane-header .title', (n) => n.textContent?.trim() ?? '').catch(() => '');
     if (title.toLowerCase() !== viewName.toLowerCase()) continue;
@@ -325,7 +339,8 @@ async function rowContextMenu(page: Page, viewContainerId: string, viewName: str
       const menu = page.locator('.monaco-menu .action-label');
       await menu.first().waitFor({ timeout: 5000 });
       const items = (await menu.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
-      await page.keyboard.press('Escape');
+      if (click && items.includes(click)) await menu.filter({ hasText: click }).first().click();
+      else await page.keyboard.press('Escape');
       return items;
     }
   }

@@ -6,7 +6,8 @@ import { containerGroupContextValue } from '../contextValues';
 import { ExplorerProvider, reuse, type ExplorerServices, type Repaint } from '../explorerProvider';
 import type { ContainerGrouping, ExplorerSettings } from '../explorerSettings';
 import type { StoreChange } from '../explorerStore';
-import type { ContainerGroupNode, ContainerNode, ContainersViewNode } from '../nodes';
+import type { ComposeServiceNode, ContainerGroupNode, ContainerNode, ContainersViewNode } from '../nodes';
+import { decorateProjectItem, projectChildren, serviceTreeItem } from './composeGroup';
 import type { ViewFilter } from '../viewFilter';
 import { containerDescription, containerTooltip, containerTreeItem, stateLabel } from './containerItem';
 import type { ContainerChildNode, ContainerChildSource } from './containerChildren';
@@ -27,6 +28,8 @@ const GROUP_ICONS: Record<Exclude<ContainerGrouping, 'none'>, string> = {
 export class ContainersProvider extends ExplorerProvider<ContainersViewNode> {
   private nodes = new Map<string, ContainerNode>();
   private groups = new Map<string, ContainerGroupNode>();
+  /** Compose services with several replicas (sub-groups of their project), by node id. */
+  private serviceGroups = new Map<string, ComposeServiceNode>();
   /** Container id → the rows showing it (several under network grouping). */
   private rowsByContainer = new Map<string, ContainerNode[]>();
   /** Container ids in the order the view shows them (for choosing whose usage to stream). */
@@ -78,12 +81,14 @@ export class ContainersProvider extends ExplorerProvider<ContainersViewNode> {
       if (this.childSources.length) item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
       return item;
     }
+    if (node.kind === 'composeService') return serviceTreeItem(node);
     const item = new vscode.TreeItem(node.groupKind === 'state' ? stateLabel(node.key as ContainerSummary['state']) : node.key, vscode.TreeItemCollapsibleState.Expanded);
     item.id = node.id;
     const running = node.containers.filter(isRunning).length;
     item.description = vscode.l10n.t('{0}/{1} running', running, node.containers.length);
     item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[node.groupKind], running ? new vscode.ThemeColor('charts.green') : undefined);
     item.contextValue = containerGroupContextValue(node.groupKind);
+    if (node.groupKind === 'composeProject') decorateProjectItem(item, node);
     return item;
   }
 
@@ -155,7 +160,20 @@ export class ContainersProvider extends ExplorerProvider<ContainersViewNode> {
 
   protected children(node: ContainersViewNode): ContainersViewNode[] {
     if (node.kind === 'container') return this.childSources.flatMap((s) => s.childrenOfContainer(node));
+    if (node.kind === 'composeService') return node.containers.map((c) => this.nodes.get(c.id)).filter((n): n is ContainerNode => !!n);
     if (node.kind !== 'containerGroup') return [];
+    if (node.groupKind === 'composeProject') {
+      return projectChildren(node, (c) => this.nodes.get(c.id), (id, service, containers) => {
+        const existing = this.serviceGroups.get(id);
+        if (existing) {
+          existing.containers = containers;
+          return existing;
+        }
+        const created: ComposeServiceNode = { kind: 'composeService', id, project: node.key, service, containers };
+        this.serviceGroups.set(id, created);
+        return created;
+      });
+    }
     const grouping = this.settings.groupBy;
     return node.containers.map((c) => this.nodes.get(grouping === 'network' ? `${node.id}/${c.id}` : c.id)).filter((n): n is ContainerNode => !!n);
   }
@@ -183,6 +201,11 @@ export class ContainersProvider extends ExplorerProvider<ContainersViewNode> {
         if (!group) continue;
         group.containers = group.containers.map((c) => (c.id === after.id ? after : c));
         repaint.push(group);
+      }
+      for (const serviceGroup of this.serviceGroups.values()) {
+        if (!serviceGroup.containers.some((c) => c.id === after.id)) continue;
+        serviceGroup.containers = serviceGroup.containers.map((c) => (c.id === after.id ? after : c));
+        repaint.push(serviceGroup);
       }
     }
     // A start or a stop changes whose usage streams, without moving rows.

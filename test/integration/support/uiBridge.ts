@@ -147,6 +147,21 @@ export const uiBridge = {
     return request<string>({ op: 'rowTooltip', viewContainerId, viewName, text, screenshot });
   },
 
+  /** Chooses the item `item` of the context menu of a view's row containing `text`; answers the menu's labels. */
+  clickRowMenuItem(viewContainerId: string, viewName: string, text: string, item: string): Promise<string[]> {
+    return request<string[]>({ op: 'rowContextMenu', viewContainerId, viewName, text, click: item });
+  },
+
+  /** The titles of the code lenses rendered in the visible editors. */
+  codeLensTexts(): Promise<string[]> {
+    return request<string[]>({ op: 'codeLensTexts' });
+  },
+
+  /** Clicks the first rendered code lens whose title matches `pattern` (a regular expression's source). */
+  clickCodeLens(pattern: string): Promise<boolean> {
+    return request<boolean>({ op: 'clickCodeLens', text: pattern });
+  },
+
   /** The text of the visible terminal, as rendered in the page. */
   terminalText(): Promise<string> {
     return request<string>({ op: 'terminalText' });

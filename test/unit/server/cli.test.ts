@@ -5,20 +5,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from './lspTestClient';
+import { lint } from './runLintCli';
 
-const bin = path.join(repoRoot, 'bin', 'dockside-lint');
 const corpus = path.resolve(repoRoot, '..', 'shared', 'corpus', 'dockerfiles');
-
-function lint(args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: options.cwd,
-    input: options.input,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '1', ...options.env },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const bin = path.join(repoRoot, 'bin', 'dockside-lint');
 
 describe('dockside-lint', () => {
   let folder: string;

@@ -14,6 +14,10 @@ export interface TestClientOptions {
   /** What the client answers to dockside/imageNames; throwing makes the request fail like a dead engine. */
   imageNames?: () => string[];
   initializationOptions?: unknown;
+  /** Another server bundle to fork (the compose server: dist/composeServer.js). */
+  bundle?: string;
+  /** The language id documents are opened with. */
+  languageId?: string;
 }
 
 interface Waiter {
@@ -30,12 +34,13 @@ export class LspTestClient {
   private constructor(
     readonly connection: MessageConnection,
     private readonly child: ChildProcess,
+    private readonly languageId: string,
   ) {}
 
   static async start(options: TestClientOptions = {}): Promise<LspTestClient> {
-    const child = fork(serverBundle, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(options.bundle ?? serverBundle, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
-    const client = new LspTestClient(connection, child);
+    const client = new LspTestClient(connection, child, options.languageId ?? 'dockerfile');
     connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string }[] }) =>
       params.items.map((item) => options.settings?.get(item.scopeUri ?? '') ?? {}),
     );
@@ -92,7 +97,7 @@ export class LspTestClient {
 
   open(uri: string, text: string): void {
     this.versions.set(uri, 1);
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: this.languageId, version: 1, text } });
   }
 
   replace(uri: string, text: string): void {

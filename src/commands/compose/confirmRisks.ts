@@ -1,0 +1,27 @@
+// Before a project first comes up from the editor, shows what it would do to this machine (host mounts,
+// privileged, capabilities, host namespaces, devices, ports on every interface) and asks. The answer is
+// remembered for exactly that list: a change to the files that adds a risk asks again.
+import { createHash } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { ComposeProjectSpec } from '../../compose/composeProject';
+import { confirmChoice } from '../../manage/runOnTargets';
+import type { ComposeCommandContext } from './composeCommandContext';
+
+const KEY = 'dockside.compose.confirmedRisks';
+
+export async function confirmProjectRisks(ctx: ComposeCommandContext, spec: ComposeProjectSpec): Promise<boolean> {
+  const rendered = await ctx.compose.run({ spec, args: ['config'], title: vscode.l10n.t('Render configuration'), quiet: true });
+  const { projectRisks, useTranslations } = await import('../../compose/composeRisks');
+  useTranslations(vscode.l10n.bundle);
+  const risks = projectRisks(rendered.stdout);
+  if (risks.length === 0) return true;
+  const fingerprint = createHash('sha256').update(JSON.stringify([spec.directory, spec.files, risks])).digest('hex');
+  const confirmed = ctx.workspaceState.get<string[]>(KEY, []);
+  if (confirmed.includes(fingerprint)) return true;
+  const proceed = vscode.l10n.t('Bring It Up');
+  const cancel = vscode.l10n.t('Cancel');
+  const answer = await confirmChoice(vscode.l10n.t('This compose project reaches into this machine. Bring it up?'), risks.slice(0, 20).join('\n\n'), proceed, cancel);
+  if (answer !== proceed) return false;
+  await ctx.workspaceState.update(KEY, [...confirmed.slice(-200), fingerprint]);
+  return true;
+}
