@@ -1,6 +1,7 @@
 // BuildKit's variable expansion (frontend/dockerfile/shell/lex.go) as far as the checks need it: the
 // expanded text, and every name looked up and not found ("unmatched"), including the NAME of
 // `${NAME:-default}` forms. Single quotes suppress expansion, the escape character escapes `$`.
+import { levenshtein } from '../../editDistance';
 
 export interface Expansion {
   value: string;
@@ -98,20 +99,6 @@ function expandBraced(inner: string, resolve: (name: string) => string, lookup: 
     return value;
   }
   return value;
-}
-
-export function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
 }
 
 /** BuildKit's "did you mean": the candidate at the smallest distance ≤ 2, none if one equals the name. */
