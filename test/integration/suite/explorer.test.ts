@@ -147,7 +147,7 @@ describe('Explorer views', function () {
     const name = testName('explorer-group');
     await createTestContainer(docker, { name, labels: { 'com.docker.compose.project': project, 'com.docker.compose.service': 'web' } });
     // Compose project grouping is the default: the project is a group row, expanded, with the count.
-    await waitForRow('Containers', 'the compose project group', (r) => r === `${project} 1/1 running`);
+    await waitForRow('Containers', 'the compose project group', (r) => r === `${project} all 1 running`);
     await waitForRow('Containers', 'the container under its project', (r) => r.startsWith(`${name} `));
     await setExplorerSetting('containers.groupBy', 'state');
     await waitForRow('Containers', 'a state group', (r) => /^running \d+\/\d+ running$/.test(r));
