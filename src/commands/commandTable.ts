@@ -12,8 +12,6 @@ import type { CommandHandler, CommandServices } from './commandWrapper';
 import { composeCommandTable } from './compose/index';
 import { deliveryCommandTable, type Registries } from './deliveryCommands';
 import { engineCommandTable } from './engines/index';
-import type { ContainerFiles } from '../files/containerFiles';
-import { fileCommandTable } from './files/index';
 import { explorerCommandTable } from './index';
 import { manageCommandTable } from './manageCommands';
 import { terminalCommandTable } from './terminals/index';
@@ -26,7 +24,6 @@ export interface CommandTableDependencies extends CommandServices {
   readonly registries: Registries;
   readonly engines: EngineRegistry;
   readonly enginesView: EnginesView;
-  readonly files: ContainerFiles;
 }
 
 export interface CommandTable {
@@ -46,7 +43,6 @@ export function createCommandTable(deps: CommandTableDependencies): CommandTable
       ...delivery.handlers,
       ...terminalCommandTable(deps.terminals),
       ...engineCommandTable(deps.engines, deps.enginesView),
-      ...fileCommandTable(deps.files),
       ...compose.handlers,
     },
     disposables: [...delivery.disposables, ...compose.disposables],
