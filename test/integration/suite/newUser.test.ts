@@ -316,7 +316,8 @@ describe('New user', function () {
       assert.equal(target.scheme, 'command', target.toString());
       await vscode.commands.executeCommand('workbench.actions.view.problems');
       await waitFor('the DL3008 link in the Problems panel', async () => (await uiBridge.visibleTexts('.markers-panel .monaco-list-row')).some((r) => r.includes('DL3008')));
-      await uiBridge.clickSelector('.markers-panel .monaco-list-row a.monaco-link');
+      // The DL3008 row's own link: other findings of the file have links too.
+      await uiBridge.clickSelector('.markers-panel .monaco-list-row a.monaco-link:has-text("DL3008")');
       const shown = await waitFor('the rendered rule section', async () => (await uiBridge.webviewTexts()).find((t) => t.includes('Pin versions in apt-get install')));
       await uiBridge.screenshot('newuser-rule-docs');
       assert.match(shown, /^DL3008/);
