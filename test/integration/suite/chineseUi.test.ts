@@ -13,6 +13,8 @@ import { waitFor } from '../support/waitFor';
 const CONTAINER = 'dockside';
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const CJK = /[\u4e00-\u9fff]/;
+/** Names the Chinese UI keeps as they are ("Compose 项目"), like Docker's own Chinese documentation. */
+const PRODUCT_NAMES = new Set(['Compose', 'Docker', 'Podman', 'ShellCheck', 'BuildKit', 'hadolint']);
 
 /** Dockside's English strings that have a different Chinese translation (manifest and runtime bundles). */
 function englishStrings(): string[] {
@@ -25,7 +27,7 @@ function englishStrings(): string[] {
     for (const [key, value] of Object.entries(english)) {
       if (text(value) === text(chinese[key])) continue;
       // The literal parts of a template, long enough to be sentences of ours rather than engine words.
-      for (const part of text(value).split(/\{\d+\}/)) if (part.trim().length >= 6 && /[a-z]{3}/i.test(part)) out.push(part.trim());
+      for (const part of text(value).split(/\{\d+\}/)) if (part.trim().length >= 6 && /[a-z]{3}/i.test(part) && !PRODUCT_NAMES.has(part.trim())) out.push(part.trim());
     }
   }
   return [...new Set(out)];

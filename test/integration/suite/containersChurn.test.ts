@@ -42,6 +42,8 @@ function splitStatus(status: string): [words: string, range: [number, number] | 
 
 /** Rows repaint their durations every 15 s: a row may be up to one tick behind the engine's text. */
 const TICK_SLACK_MS = 20_000;
+/** `docker ps -a` is read once per burst while the rows are read again for a few seconds: rows may be ahead by that much. */
+const READ_AHEAD_SLACK_MS = 6_000;
 
 interface Row {
   label: string;
@@ -68,7 +70,7 @@ function differences(rows: readonly Row[], engine: readonly Docker.ContainerInfo
     const shown = parts.map(splitStatus).find(([w]) => w === words);
     if (!shown) problems.push(`${name}: "${row.description}", the engine says "${c.Status}"`);
     // The two texts' duration ranges must meet, allowing the row one repaint tick behind.
-    else if (truth && shown[1] && (shown[1][0] > truth[1] || shown[1][1] + TICK_SLACK_MS < truth[0])) problems.push(`${name}: "${row.description}" vs "${c.Status}"`);
+    else if (truth && shown[1] && (shown[1][0] > truth[1] + READ_AHEAD_SLACK_MS || shown[1][1] + TICK_SLACK_MS < truth[0])) problems.push(`${name}: "${row.description}" vs "${c.Status}"`);
   }
   const names = new Set(engine.map((c) => c.Names[0].replace(/^\//, '')));
   for (const r of rows) if (!names.has(r.label)) problems.push(`row ${r.label} (${r.description}) for no container`);
