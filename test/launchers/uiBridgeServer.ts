@@ -328,7 +328,8 @@ function visibleText(page: Page, selector: string): Promise<string> {
 /** The context menu's items of a row; with `click`, chooses that item instead of closing the menu. */
 async function rowContextMenu(page: Page, viewContainerId: string, viewName: string, text: string, click?: string): Promise<string[]> {
   // A menu still open, or a row tooltip left by the last pointer position, would take the click meant for the row.
-  if ((await page.locator('.context-view.monaco-menu-container').count()) > 0) await page.keyboard.press('Escape');
+  // Only a visible one: the container stays in the page hidden, and Escape in the tree would clear its selection.
+  if ((await page.locator('.context-view.monaco-menu-container').locator('visible=true').count()) > 0) await page.keyboard.press('Escape');
   await page.mouse.move(0, 0);
   for (const pane of await page.$$(`[id="workbench.view.extension.${viewContainerId}"] .pane`)) {
     const title = await pane.$eval('.pane-header .title', (n) => n.textContent?.trim() ?? '').catch(() => '');
