@@ -36,7 +36,8 @@ describe('Compose projects', function () {
 
   const containers = async () => (await docker.listContainers({ all: true, filters: JSON.stringify({ label: [`com.docker.compose.project=${project}`] }) }));
   const running = async () => (await containers()).filter((c) => c.State === 'running').map((c) => c.Labels['com.docker.compose.service']).sort();
-  const rows = () => uiBridge.viewRows(VIEW_CONTAINER, 'Containers');
+  // Every row, also those scrolled out of a short Containers pane.
+  const rows = async () => (await uiBridge.allViewRows(VIEW_CONTAINER, 'Containers')).map((r) => [r.label, r.description].filter(Boolean).join(' '));
   const chooseFromRowMenu = (row: string, item: string) => uiBridge.clickRowMenuItem(VIEW_CONTAINER, 'Containers', row, item);
   /**
    * Chooses a row's menu item that opens a QuickPick showing `row`: a row re-rendered by the last engine event
