@@ -56,7 +56,7 @@ export async function runInCodeServer(run: CodeServerRun): Promise<number | 'tim
     browser = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
       executablePath: process.env.DOCKSIDE_CHROMIUM ?? '/usr/bin/chromium',
       headless: true,
-      viewport: { width: 1400, height: 900 },
+      viewport: { width: 1400, height: 1100 },
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     if (run.language) {

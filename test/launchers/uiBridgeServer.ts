@@ -93,13 +93,10 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
     case 'viewRows':
       return viewPaneRows(page, q.viewContainerId, q.viewName);
     case 'clickViewRow': {
-      const rows = await page.$$(`[id="workbench.view.extension.${q.viewContainerId}"] .pane`);
-      for (const pane of rows) {
-        const title = await pane.$eval('.pane-header .title', (n) => n.textContent?.trim() ?? '').catch(() => '');
-        if (title.toLowerCase() !== q.viewName.toLowerCase()) continue;
-        if (await clickRowContaining(await pane.$$('.monaco-list-row'), q.text)) return true;
-      }
-      return false;
+      const row = await revealRow(page, q.viewContainerId, q.viewName, q.text);
+      if (!row) return false;
+      await row.click();
+      return true;
     }
     case 'terminalText':
       // The visible terminal's rows, as the DOM renderer shows them (terminal.integrated.gpuAcceleration: off).
@@ -306,7 +303,6 @@ async function allViewRows(page: Page, viewContainerId: string, viewName: string
   return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
 }
 
-/** The text of an element while it is visible; '' once the widget holding it is hidden. */
 /** Clicks the first of `rows` whose text contains `text`; false when none does. */
 async function clickRowContaining(rows: ElementHandle[], text: string): Promise<boolean> {
   for (const row of rows) {
@@ -318,80 +314,118 @@ async function clickRowContaining(rows: ElementHandle[], text: string): Promise<
   return false;
 }
 
+/** The text of an element while it is visible; '' once the widget holding it is hidden. */
 function visibleText(page: Page, selector: string): Promise<string> {
   return page
     .$eval(selector, (n) => ((n as unknown as { checkVisibility(): boolean }).checkVisibility() ? (n as unknown as { innerText: string }).innerText.trim() : ''))
     .catch(() => '');
 }
 
-/** Right-clicks the row of a view that contains `text`, reads the context menu's items, and closes it. */
-/** The context menu's items of a row; with `click`, chooses that item instead of closing the menu. */
+/**
+ * The row of a view that contains `text`, scrolled fully into the pane first: the list renders only the rows on
+ * screen, and a short pane (six views share the sidebar) hides most of them. A row cut by the pane's edge would
+ * send a click to the next pane's header, so a row counts only when it shows whole.
+ */
+async function revealRow(page: Page, viewContainerId: string, viewName: string, text: string): Promise<ElementHandle | undefined> {
+  const pane = await findPane(page, viewContainerId, viewName);
+  const list = await pane?.$('.monaco-list');
+  const box = await list?.boundingBox();
+  if (!list || !box) return undefined;
+  const shownWhole = async (): Promise<{ row?: ElementHandle; below: boolean; above: boolean }> => {
+    let below = false;
+    let above = false;
+    for (const row of await list.$$('.monaco-list-row')) {
+      if (!(await row.evaluate((r) => (r as unknown as { innerText: string }).innerText)).includes(text)) continue;
+      const b = await row.boundingBox();
+      if (!b) continue;
+      if (b.y < box.y - 0.5) above = true;
+      else if (b.y + b.height > box.y + box.height + 0.5) below = true;
+      else return { row, below, above };
+    }
+    return { below, above };
+  };
+  const wheel = async (dy: number) => {
+    await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 20));
+    await page.mouse.wheel(0, dy);
+    await page.waitForTimeout(50);
+    await page.mouse.move(0, 0);
+  };
+  let found = await shownWhole();
+  if (found.row) return found.row;
+  // Cut by an edge: one small step shows it whole.
+  if (found.below || found.above) {
+    await wheel(found.below ? 22 : -22);
+    found = await shownWhole();
+    if (found.row) return found.row;
+  }
+  // Not rendered: from the top, a pane's height at a time, until it shows or the list ends.
+  await wheel(-100_000);
+  let last = -2;
+  for (let step = 0; step < 500; step++) {
+    found = await shownWhole();
+    if (found.row) return found.row;
+    if (found.below) {
+      await wheel(22);
+      continue;
+    }
+    const lastIndex = Math.max(-1, ...(await list.$$eval('.monaco-list-row', (rows) => rows.map((r) => Number(r.getAttribute('data-index'))))));
+    if (lastIndex <= last) return undefined;
+    last = lastIndex;
+    await wheel(Math.max(22, box.height - 44));
+  }
+  return undefined;
+}
+
+/** The context menu's items of a row (closed again); with `click`, chooses that item instead of closing the menu. */
 async function rowContextMenu(page: Page, viewContainerId: string, viewName: string, text: string, click?: string): Promise<string[]> {
   // A menu still open, or a row tooltip left by the last pointer position, would take the click meant for the row.
   // Only a visible one: the container stays in the page hidden, and Escape in the tree would clear its selection.
   if ((await page.locator('.context-view.monaco-menu-container').locator('visible=true').count()) > 0) await page.keyboard.press('Escape');
   await page.mouse.move(0, 0);
-  for (const pane of await page.$$(`[id="workbench.view.extension.${viewContainerId}"] .pane`)) {
-    const title = await pane.$eval('.pane-header .title', (n) => n.textContent?.trim() ?? '').catch(() => '');
-    if (title.toLowerCase() !== viewName.toLowerCase()) continue;
-    for (const row of await pane.$$('.monaco-list-row')) {
-      if (!(await row.evaluate((r) => (r as unknown as { innerText: string }).innerText)).includes(text)) continue;
-      await row.click({ button: 'right' });
-      const menu = page.locator('.monaco-menu .action-label');
-      await menu.first().waitFor({ timeout: 5000 });
-      const items = (await menu.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
-      if (click && items.includes(click)) await menu.filter({ hasText: click }).first().click();
-      else await page.keyboard.press('Escape');
-      return items;
-    }
-  }
-  return [];
+  const row = await revealRow(page, viewContainerId, viewName, text);
+  if (!row) return [];
+  await row.click({ button: 'right' });
+  const menu = page.locator('.monaco-menu .action-label');
+  await menu.first().waitFor({ timeout: 5000 });
+  const items = (await menu.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+  if (click && items.includes(click)) await menu.filter({ hasText: click }).first().click();
+  else await page.keyboard.press('Escape');
+  return items;
 }
 
 /** Selects the rows of a view containing each of `texts`, as a user does: a click, then Ctrl+clicks. */
 async function selectViewRows(page: Page, viewContainerId: string, viewName: string, texts: string[]): Promise<number> {
   let selected = 0;
-  for (const pane of await page.$$(`[id="workbench.view.extension.${viewContainerId}"] .pane`)) {
-    const title = await pane.$eval('.pane-header .title', (n) => n.textContent?.trim() ?? '').catch(() => '');
-    if (title.toLowerCase() !== viewName.toLowerCase()) continue;
-    for (const text of texts) {
-      for (const row of await pane.$$('.monaco-list-row')) {
-        if (!(await row.evaluate((r) => (r as unknown as { innerText: string }).innerText)).includes(text)) continue;
-        await row.click({ modifiers: selected ? ['ControlOrMeta'] : [] });
-        selected++;
-        break;
-      }
-    }
+  for (const text of texts) {
+    // Scrolling with the wheel keeps the selection.
+    const row = await revealRow(page, viewContainerId, viewName, text);
+    if (!row) continue;
+    await row.click({ modifiers: selected ? ['ControlOrMeta'] : [] });
+    selected++;
   }
   return selected;
 }
 
 /** Hovers the row of a view that contains `text` and returns the hover's text, as the user reads it. */
 async function rowTooltip(page: Page, viewContainerId: string, viewName: string, text: string, screenshot?: string): Promise<string> {
-  for (const pane of await page.$$(`[id="workbench.view.extension.${viewContainerId}"] .pane`)) {
-    const title = await pane.$eval('.pane-header .title', (n) => n.textContent?.trim() ?? '').catch(() => '');
-    if (title.toLowerCase() !== viewName.toLowerCase()) continue;
-    for (const row of await pane.$$('.monaco-list-row')) {
-      if (!(await row.evaluate((r) => (r as unknown as { innerText: string }).innerText)).includes(text)) continue;
-      await page.mouse.move(0, 0);
-      await row.hover();
-      const hover = page.locator('.workbench-hover .hover-contents, .monaco-hover .hover-contents').first();
-      await hover.waitFor({ state: 'visible', timeout: 10_000 });
-      // A resolved tooltip (resolveTreeItem) replaces the first one: wait until it stops changing.
-      let last = '';
-      for (let i = 0; i < 20; i++) {
-        const now = await hover.innerText();
-        if (now === last && now.trim()) break;
-        last = now;
-        await page.waitForTimeout(150);
-      }
-      if (screenshot) await page.screenshot({ path: screenshot });
-      await page.mouse.move(0, 0);
-      await page.keyboard.press('Escape');
-      return last;
-    }
+  const row = await revealRow(page, viewContainerId, viewName, text);
+  if (!row) return '';
+  await page.mouse.move(0, 0);
+  await row.hover();
+  const hover = page.locator('.workbench-hover .hover-contents, .monaco-hover .hover-contents').first();
+  await hover.waitFor({ state: 'visible', timeout: 10_000 });
+  // A resolved tooltip (resolveTreeItem) replaces the first one: wait until it stops changing.
+  let last = '';
+  for (let i = 0; i < 20; i++) {
+    const now = await hover.innerText();
+    if (now === last && now.trim()) break;
+    last = now;
+    await page.waitForTimeout(150);
   }
-  return '';
+  if (screenshot) await page.screenshot({ path: screenshot });
+  await page.mouse.move(0, 0);
+  await page.keyboard.press('Escape');
+  return last;
 }
 
 /**
