@@ -79,3 +79,12 @@ export const SettingKeys = {
   requestTimeoutSeconds: 'engine.requestTimeoutSeconds',
   addedEngines: 'engines',
 } as const;
+
+/** Files inside containers and volumes (issue 16). */
+export const FileCommands = {
+  openFolderInExplorer: 'dockside.files.openFolderInExplorer',
+  refresh: 'dockside.files.refresh',
+  upload: 'dockside.files.upload',
+  download: 'dockside.files.download',
+  browseVolume: 'dockside.volumes.browse',
+} as const;

@@ -11,6 +11,7 @@ import { registerComposeCodeLenses } from './compose/composeCodeLens';
 import { launchComposeClientOnDemand } from './compose/composeLanguageLauncher';
 import { launchDockerfileClientOnDemand } from './dockerfileClientLauncher';
 import { ReadOnlyDocuments } from './inspect/readOnlyDocuments';
+import { ContainerFiles } from './files/containerFiles';
 import { createLog } from './log';
 import { bindEngineContextKeys } from './session/engineContextKeys';
 import { EngineRegistry } from './session/engineRegistry';
@@ -39,6 +40,8 @@ export interface DocksideApi {
   readonly terminals: { readonly stats: StatsService; readonly transcripts: () => Record<string, string> };
   /** Commands with a handler but not in package.json, and the other way round (both empty in a sound build). */
   readonly commandCoverage: () => { undeclared: string[]; unhandled: string[] };
+  /** Volumes with a helper container now (`<engine id>/<volume>`). */
+  readonly volumeHelpers: () => string[];
 }
 
 export function activate(context: vscode.ExtensionContext): DocksideApi {
@@ -51,13 +54,14 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   const session = engines.primary;
   const enginesView = new EnginesView(engines);
   const terminals = new TerminalServices(session, log, context.extensionUri);
-  const explorer = new Explorer(session, settings, log, context.workspaceState, terminals.stats, timeline);
+  const files = new ContainerFiles(session, log);
+  const explorer = new Explorer(session, settings, log, context.workspaceState, terminals.stats, timeline, { containerChildren: [files.tree], containersDragAndDrop: files.dragAndDrop });
   const registries = createRegistries(context, session, log);
   const documents = new ReadOnlyDocuments(() => commands.load());
   const commands = new LazyCommands(declaredCommands(context), { session, log }, () => {
     // Required here, not imported above: the bundle evaluates the command modules only when this runs.
     const { createCommandTable } = require('./commands/commandTable') as typeof import('./commands/commandTable');
-    return createCommandTable({ context, session, log, explorer, terminals, documents, registries, engines, enginesView });
+    return createCommandTable({ context, session, log, explorer, terminals, documents, registries, engines, enginesView, files });
   });
 
   context.subscriptions.push(
@@ -65,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
     settings,
     engines,
     enginesView,
+    files,
     explorer,
     bindEngineContextKeys(session),
     createEngineStatusItem(session),
@@ -83,7 +88,8 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   const activationTiming = { bundleEvaluationMs: bundleEvaluated - bundleEvaluationStart, activateMs: performance.now() - activateStart };
   log.info(`Activated: bundle evaluated in ${activationTiming.bundleEvaluationMs.toFixed(1)} ms, activate() ran in ${activationTiming.activateMs.toFixed(1)} ms`);
   return { engineState: () => session.state, onDidChangeEngineState: session.onDidChangeState, activationTiming, coldTimeline: () => timeline.entries(), explorerStreaming: () => explorer.coordinator.streaming,
-    terminals: { stats: terminals.stats, transcripts: () => terminals.registry.transcripts() }, commandCoverage: () => commands.coverage() };
+    terminals: { stats: terminals.stats, transcripts: () => terminals.registry.transcripts() }, commandCoverage: () => commands.coverage(),
+    volumeHelpers: () => files.volumes.active };
 }
 
 /** The command ids package.json declares: each is registered at activation, its handler built on first use. */

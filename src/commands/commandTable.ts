@@ -12,6 +12,8 @@ import type { CommandHandler, CommandServices } from './commandWrapper';
 import { composeCommandTable } from './compose/index';
 import { deliveryCommandTable, type Registries } from './deliveryCommands';
 import { engineCommandTable } from './engines/index';
+import type { ContainerFiles } from '../files/containerFiles';
+import { fileCommandTable } from './files/index';
 import { explorerCommandTable } from './index';
 import { manageCommandTable } from './manageCommands';
 import { terminalCommandTable } from './terminals/index';
@@ -24,6 +26,7 @@ export interface CommandTableDependencies extends CommandServices {
   readonly registries: Registries;
   readonly engines: EngineRegistry;
   readonly enginesView: EnginesView;
+  readonly files: ContainerFiles;
 }
 
 export interface CommandTable {
@@ -43,6 +46,7 @@ export function createCommandTable(deps: CommandTableDependencies): CommandTable
       ...delivery.handlers,
       ...terminalCommandTable(deps.terminals),
       ...engineCommandTable(deps.engines, deps.enginesView),
+      ...fileCommandTable(deps.files),
       ...compose.handlers,
     },
     disposables: [...delivery.disposables, ...compose.disposables],

@@ -54,7 +54,11 @@ export interface ContainerRuntime {
 }
 
 export async function containerRuntime(client: EngineClient, id: string): Promise<ContainerRuntime> {
-  const info = await engineRequest(client, () => client.docker.getContainer(id).inspect());
+  return runtimeOf(await engineRequest(client, () => client.docker.getContainer(id).inspect()));
+}
+
+/** The runtime facts of an inspect answer (shared with the file system's target facts). */
+export function runtimeOf(info: Docker.ContainerInspectInfo): ContainerRuntime {
   return {
     id: info.Id,
     name: info.Name.replace(/^\//, ''),

@@ -45,3 +45,11 @@ export type { StartedContainer } from './run';
 export function configureLocalization(bundle: Record<string, string> | undefined): void {
   if (bundle) l10n.config({ contents: bundle });
 }
+
+export { copyPath, execUnavailable, fileTargetFacts, getArchive, listDirectory, makeDirectory, mountOf, movePath, pathEntry, putArchive, readFile, removePath, statPath, writeFile } from './files/containerFiles';
+export type { DirectoryListing, ExecUnavailable, FileTargetFacts, MemberHeader } from './files/containerFiles';
+export type { DirectoryTree } from './files/tarEntries';
+export { archiveSizeOf, downloadPath, uploadPath } from './files/transfers';
+export type { TransferProgress as FileTransferProgress } from './files/transfers';
+export { HELPER_LABEL, VOLUME_MOUNT, removeVolumeHelper, startVolumeHelper } from './files/volumeHelper';
+export type { VolumeHelper } from './files/volumeHelper';

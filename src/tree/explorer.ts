@@ -6,6 +6,7 @@ import { Views } from '../constants';
 import type { EngineSession } from '../session/engineSession';
 import type { EngineState } from '../session/engineState';
 import type { Settings } from '../settings';
+import type { ContainerChildSource } from './containers/containerChildren';
 import { ContainersProvider } from './containers/containersProvider';
 import type { UsageSource } from './containers/containerUsage';
 import { isRunning } from './containers/containerOrder';
@@ -41,11 +42,13 @@ export class Explorer implements vscode.Disposable {
     workspaceState: vscode.Memento,
     usage: UsageSource,
     timeline?: ColdTimeline,
+    /** What other features hang under container rows (the Files tree), and drops onto them. */
+    extensions: { containerChildren?: readonly ContainerChildSource[]; containersDragAndDrop?: vscode.TreeDragAndDropController<unknown> } = {},
   ) {
     this.coordinator = new RefreshCoordinator(session, this.store, log, engineSettings, timeline);
     const services = { session, store: this.store, coordinator: this.coordinator };
     const filter = (id: ExplorerViewId) => this.track(new ViewFilter(id, workspaceState));
-    this.containers = this.track(new ContainersProvider(services, filter(ExplorerViews.containers), this.settings, usage));
+    this.containers = this.track(new ContainersProvider(services, filter(ExplorerViews.containers), this.settings, usage, extensions.containerChildren));
     this.images = this.track(new ImagesProvider(services, filter(ExplorerViews.images), this.settings));
     this.networks = this.track(new NetworksProvider(services, filter(ExplorerViews.networks)));
     this.volumes = this.track(new VolumesProvider(services, filter(ExplorerViews.volumes)));
@@ -55,7 +58,7 @@ export class Explorer implements vscode.Disposable {
       [ExplorerViews.networks, this.networks],
       [ExplorerViews.volumes, this.volumes],
     ];
-    for (const [id, provider] of providers) this.createView(id, provider);
+    for (const [id, provider] of providers) this.createView(id, provider, id === ExplorerViews.containers ? extensions.containersDragAndDrop : undefined);
     this.disposables.push(
       this.settings,
       this.coordinator,
@@ -72,8 +75,8 @@ export class Explorer implements vscode.Disposable {
     return this.views.get(id)!;
   }
 
-  private createView(id: ExplorerViewId, provider: ExplorerProvider<{ id: string }>): void {
-    const view = vscode.window.createTreeView(id, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
+  private createView(id: ExplorerViewId, provider: ExplorerProvider<{ id: string }>, dragAndDropController?: vscode.TreeDragAndDropController<unknown>): void {
+    const view = vscode.window.createTreeView(id, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true, dragAndDropController });
     this.views.set(id, { provider, view });
     this.disposables.push(
       view,

@@ -6,6 +6,7 @@ import type { ContainerMount, ContainerNetworkAttachment, ContainerSummary } fro
 import type { ImageSummary } from '../models/image';
 import type { NetworkSummary } from '../models/network';
 import type { VolumeSummary } from '../models/volume';
+import type { ContainerChildNode } from './containers/containerChildren';
 import type { ContainerGroupKind } from './contextValues';
 
 /** A container row in the Containers view. */
@@ -86,7 +87,7 @@ export interface VolumeContainerNode {
 }
 
 export type ContainerCarrier = ContainerNode | NetworkContainerNode | VolumeContainerNode;
-export type ContainersViewNode = ContainerNode | ContainerGroupNode | ComposeServiceNode;
+export type ContainersViewNode = ContainerNode | ContainerGroupNode | ContainerChildNode | ComposeServiceNode;
 export type ImagesViewNode = ImageRepositoryNode | ImageNode;
 export type NetworksViewNode = NetworkNode | NetworkContainerNode;
 export type VolumesViewNode = VolumeNode | VolumeContainerNode;

@@ -2,7 +2,8 @@
 // samples/workspace, plus a Dockerfile with a few findings so the editor shows squiggles. The probe
 // (readmeScreenshotProbe.ts) creates a small compose project on the local engine, arranges the
 // workbench and saves the picture. Needs the engine and the test image (see ../../../shared/docs/testing.md).
-// Run: npm run screenshot
+// Run: npm run screenshot (media/screenshot.png), npm run screenshot -- files (media/files.png: a
+// container's files in the Containers view and one open in the editor, filesScreenshotProbe.ts).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -27,7 +28,14 @@ USER node
 CMD npm start
 `;
 
+const shots: Record<string, { probe: string; target: string }> = {
+  main: { probe: 'readmeScreenshotProbe', target: 'screenshot.png' },
+  files: { probe: 'filesScreenshotProbe', target: 'files.png' },
+};
+
 async function main(): Promise<number> {
+  const shot = shots[process.argv[2] ?? 'main'];
+  if (!shot) throw new Error(`no such screenshot: ${process.argv[2]} (one of ${Object.keys(shots).join(', ')})`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-screenshot-'));
   try {
     const workspace = path.join(tmp, 'shop');
@@ -36,7 +44,7 @@ async function main(): Promise<number> {
     fs.writeFileSync(path.join(workspace, 'api', 'Dockerfile'), API_DOCKERFILE);
     const result = path.join(tmp, 'screenshot.json');
     const code = await runInCodeServer({
-      testsModule: path.join(__dirname, 'readmeScreenshotProbe'),
+      testsModule: path.join(__dirname, shot.probe),
       workspace,
       env: { DOCKSIDE_SCREENSHOT_RESULT: result },
     });
@@ -45,7 +53,7 @@ async function main(): Promise<number> {
       return 1;
     }
     const { file } = JSON.parse(fs.readFileSync(result, 'utf8')) as { file: string };
-    const target = path.join(repoRoot, 'media', 'screenshot.png');
+    const target = path.join(repoRoot, 'media', shot.target);
     fs.copyFileSync(file, target);
     console.log(`Saved ${path.relative(repoRoot, target)} (from ${path.relative(repoRoot, file)})`);
     return 0;

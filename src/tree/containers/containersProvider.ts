@@ -10,6 +10,7 @@ import type { ComposeServiceNode, ContainerGroupNode, ContainerNode, ContainersV
 import { decorateProjectItem, projectChildren, serviceTreeItem } from './composeGroup';
 import type { ViewFilter } from '../viewFilter';
 import { containerDescription, containerTooltip, containerTreeItem, stateLabel } from './containerItem';
+import type { ContainerChildNode, ContainerChildSource } from './containerChildren';
 import { ContainerUsage, type UsageSource } from './containerUsage';
 import { advanceStatus } from './statusText';
 
@@ -45,8 +46,11 @@ export class ContainersProvider extends ExplorerProvider<ContainersViewNode> {
     filter: ViewFilter,
     private readonly settings: ExplorerSettings,
     usageSource: UsageSource,
+    /** Rows under each container (the Files tree); a container row is collapsible when there are any. */
+    private readonly childSources: readonly ContainerChildSource[] = [],
   ) {
     super(services, filter, [settings.onDidChange]);
+    for (const source of childSources) this.disposables.push(source.onDidChange((node) => (node ? this.repaintRows([node]) : this.repaintAll())));
     this.usage = new ContainerUsage(usageSource, () => settings.showUsage, (ids) => this.repaintRows(ids.flatMap((id) => this.rowsByContainer.get(id) ?? [])));
     this.disposables.push(this.usage, settings.onDidChange(() => this.usage.settingChanged()), { dispose: () => clearInterval(this.statusTimer) });
   }
@@ -69,10 +73,13 @@ export class ContainersProvider extends ExplorerProvider<ContainersViewNode> {
   }
 
   getTreeItem(node: ContainersViewNode): vscode.TreeItem {
+    if (node.kind === 'containerChild') return this.sourceOf(node).treeItem(node);
     if (node.kind === 'container') {
       const usage = node.container.state === 'running' ? this.usage.describe(node.container.id) : undefined;
       const description = containerDescription({ ...node.container, status: this.currentStatus(node.container) }, usage);
-      return containerTreeItem(node.container, node.id, 'container', description);
+      const item = containerTreeItem(node.container, node.id, 'container', description);
+      if (this.childSources.length) item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
+      return item;
     }
     if (node.kind === 'composeService') return serviceTreeItem(node);
     const item = new vscode.TreeItem(node.groupKind === 'state' ? stateLabel(node.key as ContainerSummary['state']) : node.key, vscode.TreeItemCollapsibleState.Expanded);
@@ -142,7 +149,17 @@ export class ContainersProvider extends ExplorerProvider<ContainersViewNode> {
     return [...groupNodes, ...topLevel];
   }
 
+  override async getChildren(node?: ContainersViewNode): Promise<ContainersViewNode[]> {
+    if (node?.kind === 'containerChild') return this.sourceOf(node).children(node);
+    return super.getChildren(node);
+  }
+
+  private sourceOf(node: ContainerChildNode): ContainerChildSource {
+    return this.childSources.find((s) => s.id === node.source)!;
+  }
+
   protected children(node: ContainersViewNode): ContainersViewNode[] {
+    if (node.kind === 'container') return this.childSources.flatMap((s) => s.childrenOfContainer(node));
     if (node.kind === 'composeService') return node.containers.map((c) => this.nodes.get(c.id)).filter((n): n is ContainerNode => !!n);
     if (node.kind !== 'containerGroup') return [];
     if (node.groupKind === 'composeProject') {

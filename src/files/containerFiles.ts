@@ -1,0 +1,42 @@
+// The files feature, built once by the composition root: the file system of containers and volumes
+// (registered for both schemes), the Files rows under containers, drag and drop onto them, and the
+// read-only status. Cheap to build: the engine layer loads on the first file call.
+import * as vscode from 'vscode';
+import type { EngineSession } from '../session/engineSession';
+import { ContainerFileSystem } from './containerFileSystem';
+import { FileEngines } from './fileEngines';
+import { FileTargets } from './fileTargets';
+import { CONTAINER_SCHEME, VOLUME_SCHEME } from './fileUri';
+import { FilesDragAndDrop } from './filesDragAndDrop';
+import { FilesTree } from './filesTree';
+import { showReadOnlyReasons } from './readOnlyStatus';
+import { VolumeHelpers } from './volumeHelpers';
+
+export class ContainerFiles implements vscode.Disposable {
+  readonly engines: FileEngines;
+  readonly volumes: VolumeHelpers;
+  readonly fs: ContainerFileSystem;
+  readonly tree: FilesTree;
+  readonly dragAndDrop: FilesDragAndDrop;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(session: EngineSession, log: vscode.LogOutputChannel) {
+    this.engines = new FileEngines(session);
+    this.volumes = new VolumeHelpers(log);
+    this.fs = new ContainerFileSystem(new FileTargets(this.engines, this.volumes), log);
+    this.tree = new FilesTree(this.fs, this.engines);
+    this.dragAndDrop = new FilesDragAndDrop(this.fs, log);
+    this.disposables = [
+      vscode.workspace.registerFileSystemProvider(CONTAINER_SCHEME, this.fs, { isCaseSensitive: true }),
+      vscode.workspace.registerFileSystemProvider(VOLUME_SCHEME, this.fs, { isCaseSensitive: true }),
+      showReadOnlyReasons(this.fs),
+      this.tree,
+      this.fs,
+      this.volumes,
+    ];
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
