@@ -17,13 +17,18 @@ async function activate(): Promise<DocksideApi> {
   return ext.activate();
 }
 
+/** Every row of the view as "label description", also those scrolled out of a short pane. */
+async function rowsOf(view: string): Promise<string[]> {
+  return (await uiBridge.allViewRows(CONTAINER, view)).map((r) => [r.label, r.description].filter(Boolean).join(' '));
+}
+
 /** Waits until a row of the view satisfies `match`; returns that row. */
 function waitForRow(view: string, what: string, match: (row: string) => boolean, timeoutMs = 20_000): Promise<string> {
-  return waitFor(`${what} in the ${view} view`, async () => (await uiBridge.viewRows(CONTAINER, view)).find(match), timeoutMs);
+  return waitFor(`${what} in the ${view} view`, async () => (await rowsOf(view)).find(match), timeoutMs);
 }
 
 function waitForNoRow(view: string, what: string, match: (row: string) => boolean): Promise<true> {
-  return waitFor(`${what} to leave the ${view} view`, async () => !(await uiBridge.viewRows(CONTAINER, view)).some(match));
+  return waitFor(`${what} to leave the ${view} view`, async () => !(await rowsOf(view)).some(match));
 }
 
 async function setExplorerSetting(key: string, value: unknown): Promise<void> {

@@ -217,7 +217,7 @@ describe('New user', function () {
     const building = vscode.commands.executeCommand('dockside.images.build').then((o) => (o === undefined ? 'cancelled' : 'built'), () => 'cancelled');
     await waitFor('the Dockerfile pick', async () => (await uiBridge.quickPickItems()).some((r) => /Dockerfile/.test(r)));
     // The workspace holds many Dockerfiles (the rule fixtures among them): narrow the pick as a user would.
-    await uiBridge.typeText('build/app');
+    await uiBridge.fillQuickInput('build/app');
     const rows = await waitFor('the narrowed pick', async () => {
       const items = await uiBridge.quickPickItems();
       return items.some((r) => /build\/app\/Dockerfile/.test(r)) ? items : undefined;

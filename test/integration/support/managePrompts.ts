@@ -28,9 +28,15 @@ export function testClient(): EngineClient {
 /** Picks the QuickPick row containing `rowText` once it shows, by typing `filter` and pressing Enter. */
 export async function answerPick(rowText: string, filter = rowText): Promise<void> {
   await waitFor(`a QuickPick row "${rowText}"`, async () => (await uiBridge.quickPickItems()).some((r) => r.includes(rowText)));
-  await uiBridge.typeText(filter);
+  // Filled into the pick's own box (focus could have moved off it, and typed keys would land elsewhere);
+  // filled again while the list has not narrowed, as the box may have been re-rendered under the first fill.
   let rows: string[] = [];
+  let filledAt = 0;
   await waitFor(`the QuickPick to filter to "${rowText}"`, async () => {
+    if (Date.now() - filledAt > 4000) {
+      await uiBridge.fillQuickInput(filter);
+      filledAt = Date.now();
+    }
     rows = await uiBridge.quickPickItems();
     return rows.length > 0 && rows[0].includes(rowText);
   }).catch(async (error: Error) => {
