@@ -85,13 +85,14 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
     case 'statusBarText':
       return page.$eval('[id="workbench.parts.statusbar"]', (n) => (n as unknown as { innerText: string }).innerText);
     case 'quickPickItems':
+      // Visible rows only: a closed QuickPick leaves its rows in the page, hidden.
       return page.$$eval('.quick-input-widget .monaco-list-row', (rows) =>
-        rows.map((r) => (r as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()),
+        rows.filter((r) => (r as unknown as { checkVisibility(): boolean }).checkVisibility()).map((r) => (r as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()),
       );
     case 'waitForViewRow':
       return waitForViewRow(page, q);
     case 'viewRows':
-      return viewPaneRows(page, q.viewContainerId, q.viewName);
+      return (await allViewRows(page, q.viewContainerId, q.viewName)).map((r) => [r.label, r.description].filter(Boolean).join(' '));
     case 'clickViewRow': {
       const row = await revealRow(page, q.viewContainerId, q.viewName, q.text);
       if (!row) return false;
@@ -238,21 +239,6 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
   }
 }
 
-/** Rows (label + description) of one view, found by its title among the panes of a view container. */
-function viewPaneRows(page: Page, viewContainerId: string, viewName: string): Promise<string[]> {
-  return page.$$eval(
-    `[id="workbench.view.extension.${viewContainerId}"] .pane`,
-    (panes, name) => {
-      const pane = panes.find((p) => p.querySelector('.pane-header .title')?.textContent?.trim().toLowerCase() === name.toLowerCase());
-      if (!pane) return [];
-      return [...pane.querySelectorAll('.monaco-list-row')].filter((r) => (r as unknown as { checkVisibility(): boolean }).checkVisibility()).map((r) =>
-        [r.querySelector('.label-name')?.textContent, r.querySelector('.label-description')?.textContent].filter(Boolean).join(' '),
-      );
-    },
-    viewName,
-  );
-}
-
 /** The pane of a view container whose title is `viewName`. */
 async function findPane(page: Page, viewContainerId: string, viewName: string) {
   for (const pane of await page.$$(`[id="workbench.view.extension.${viewContainerId}"] .pane`)) {
@@ -300,6 +286,9 @@ async function allViewRows(page: Page, viewContainerId: string, viewName: string
     await page.mouse.wheel(0, Math.max(22, box.height - 44));
     await page.waitForTimeout(50);
   }
+  // Back to the top, and the pointer off the list (a row's hover would cover what the test reads next).
+  if (last > 0) await page.mouse.wheel(0, -100_000);
+  await page.mouse.move(0, 0);
   return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
 }
 
@@ -322,75 +311,128 @@ function visibleText(page: Page, selector: string): Promise<string> {
 }
 
 /**
- * The row of a view that contains `text`, scrolled fully into the pane first: the list renders only the rows on
- * screen, and a short pane (six views share the sidebar) hides most of them. A row cut by the pane's edge would
- * send a click to the next pane's header, so a row counts only when it shows whole.
+ * The row of a view that `text` names, scrolled whole into the pane: the list renders only the rows on screen,
+ * and a short pane (six views share the sidebar) hides most of them; a row cut by the pane's edge would send a
+ * click to the next pane's header. The row whose label is `text` wins, else the first row containing it (a
+ * compose project's name is also part of its containers' names), so the whole list is read from the top.
  */
 async function revealRow(page: Page, viewContainerId: string, viewName: string, text: string): Promise<ElementHandle | undefined> {
   const pane = await findPane(page, viewContainerId, viewName);
   const list = await pane?.$('.monaco-list');
   const box = await list?.boundingBox();
   if (!list || !box) return undefined;
-  const shownWhole = async (): Promise<{ row?: ElementHandle; below: boolean; above: boolean }> => {
-    let below = false;
-    let above = false;
-    for (const row of await list.$$('.monaco-list-row')) {
-      if (!(await row.evaluate((r) => (r as unknown as { innerText: string }).innerText)).includes(text)) continue;
-      const b = await row.boundingBox();
-      if (!b) continue;
-      if (b.y < box.y - 0.5) above = true;
-      else if (b.y + b.height > box.y + box.height + 0.5) below = true;
-      else return { row, below, above };
-    }
-    return { below, above };
-  };
+  const rendered = () =>
+    list.$$eval('.monaco-list-row', (rows) =>
+      rows.map((r) => ({ index: Number(r.getAttribute('data-index')), label: (r.querySelector('.label-name')?.textContent ?? '').trim(), text: (r as unknown as { innerText: string }).innerText })),
+    );
   const wheel = async (dy: number) => {
     await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 20));
     await page.mouse.wheel(0, dy);
     await page.waitForTimeout(50);
-    await page.mouse.move(0, 0);
   };
-  let found = await shownWhole();
-  if (found.row) return found.row;
-  // Cut by an edge: one small step shows it whole.
-  if (found.below || found.above) {
-    await wheel(found.below ? 22 : -22);
-    found = await shownWhole();
-    if (found.row) return found.row;
-  }
-  // Not rendered: from the top, a pane's height at a time, until it shows or the list ends.
-  await wheel(-100_000);
-  let last = -2;
-  for (let step = 0; step < 500; step++) {
-    found = await shownWhole();
-    if (found.row) return found.row;
-    if (found.below) {
-      await wheel(22);
-      continue;
+  const pageStep = Math.max(22, box.height - 44);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    // Which row: read the list from the top to its end, or until a row is labelled `text`.
+    let rows = await rendered();
+    let best: { index: number; exact: boolean } | undefined;
+    const consider = () => {
+      for (const r of rows) {
+        if (!r.text.includes(text)) continue;
+        const exact = r.label === text;
+        if (!best || (exact && !best.exact) || (exact === best.exact && r.index < best.index)) best = { index: r.index, exact };
+      }
+    };
+    for (let i = 0; i < 40 && rows.length > 0 && !rows.some((r) => r.index === 0); i++) {
+      await wheel(-100_000);
+      rows = await rendered();
     }
-    const lastIndex = Math.max(-1, ...(await list.$$eval('.monaco-list-row', (rows) => rows.map((r) => Number(r.getAttribute('data-index'))))));
-    if (lastIndex <= last) return undefined;
-    last = lastIndex;
-    await wheel(Math.max(22, box.height - 44));
+    let last = -2;
+    for (let step = 0; step < 500; step++) {
+      consider();
+      const lastIndex = Math.max(-1, ...rows.map((r) => r.index));
+      if (best?.exact || lastIndex <= last) break;
+      last = lastIndex;
+      await wheel(pageStep);
+      rows = await rendered();
+    }
+    const wanted = best;
+    if (!wanted) {
+      await page.mouse.move(0, 0);
+      return undefined;
+    }
+    // Bring it whole into the pane.
+    for (let step = 0; step < 500; step++) {
+      rows = await rendered();
+      const indices = rows.map((r) => r.index);
+      if (wanted.index < Math.min(...indices)) {
+        await wheel(-pageStep);
+        continue;
+      }
+      if (wanted.index > Math.max(...indices)) {
+        await wheel(pageStep);
+        continue;
+      }
+      const row = await list.$(`.monaco-list-row[data-index="${wanted.index}"]`);
+      const b = await row?.boundingBox();
+      if (!row || !b) break;
+      if (b.y < box.y - 0.5) await wheel(-22);
+      else if (b.y + b.height > box.y + box.height + 0.5) await wheel(22);
+      else {
+        await page.mouse.move(0, 0);
+        // The tree may have changed while it scrolled: find the row again when it no longer shows `text`.
+        if ((await rowText(row)).includes(text)) return row;
+        break;
+      }
+    }
   }
+  await page.mouse.move(0, 0);
   return undefined;
 }
 
-/** The context menu's items of a row (closed again); with `click`, chooses that item instead of closing the menu. */
+/** The row's text now: a tree re-rendered by an engine event may reuse the element for another item. */
+function rowText(row: ElementHandle): Promise<string> {
+  return row.evaluate((r) => (r as unknown as { innerText: string }).innerText).catch(() => '');
+}
+
+/**
+ * The context menu's items of a row (closed again); with `click`, chooses that item instead of closing the
+ * menu. The menu counts only when it belongs to the row: right after it opens, the row must still show `text`
+ * and be the tree's focused row (a re-render between finding the row and the click can hand the click to
+ * another item); otherwise the menu is closed and the row found again, three times at most.
+ */
 async function rowContextMenu(page: Page, viewContainerId: string, viewName: string, text: string, click?: string): Promise<string[]> {
-  // A menu still open, or a row tooltip left by the last pointer position, would take the click meant for the row.
-  // Only a visible one: the container stays in the page hidden, and Escape in the tree would clear its selection.
-  if ((await page.locator('.context-view.monaco-menu-container').locator('visible=true').count()) > 0) await page.keyboard.press('Escape');
-  await page.mouse.move(0, 0);
-  const row = await revealRow(page, viewContainerId, viewName, text);
-  if (!row) return [];
-  await row.click({ button: 'right' });
-  const menu = page.locator('.monaco-menu .action-label');
-  await menu.first().waitFor({ timeout: 5000 });
-  const items = (await menu.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
-  if (click && items.includes(click)) await menu.filter({ hasText: click }).first().click();
-  else await page.keyboard.press('Escape');
-  return items;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    // A menu still open, or a row tooltip left by the last pointer position, would take the click meant for the row.
+    // Only a visible one: the container stays in the page hidden, and Escape in the tree would clear its selection.
+    if ((await page.locator('.context-view.monaco-menu-container').locator('visible=true').count()) > 0) await page.keyboard.press('Escape');
+    await page.mouse.move(0, 0);
+    const row = await revealRow(page, viewContainerId, viewName, text);
+    if (!row) return [];
+    await row.click({ button: 'right' });
+    const menu = page.locator('.monaco-menu .action-label');
+    await menu.first().waitFor({ timeout: 5000 });
+    const own = (await rowText(row)).includes(text) && (await row.evaluate((r) => (r as unknown as { classList: { contains(c: string): boolean } }).classList.contains('focused')).catch(() => false));
+    if (!own) {
+      await page.keyboard.press('Escape');
+      continue;
+    }
+    const items = (await menu.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+    if (click && items.includes(click)) await chooseMenuItem(page, click, items.length);
+    else await page.keyboard.press('Escape');
+    return items;
+  }
+  return [];
+}
+
+/**
+ * Chooses an item of the open context menu with the keyboard, as a user can: a mouse click right after the
+ * menu opened is sometimes dropped by the menu (it guards against the right button's release), leaving it open.
+ */
+async function chooseMenuItem(page: Page, item: string, count: number): Promise<void> {
+  const focused = () => page.locator('.monaco-menu .action-item.focused .action-label').first().innerText({ timeout: 1000 }).then((t) => t.trim(), () => '');
+  for (let i = 0; i <= count && (await focused()) !== item; i++) await page.keyboard.press('ArrowDown');
+  if ((await focused()) === item) await page.keyboard.press('Enter');
+  else await page.locator('.monaco-menu .action-label').filter({ hasText: item }).first().click();
 }
 
 /** Selects the rows of a view containing each of `texts`, as a user does: a click, then Ctrl+clicks. */
@@ -406,21 +448,31 @@ async function selectViewRows(page: Page, viewContainerId: string, viewName: str
   return selected;
 }
 
-/** Hovers the row of a view that contains `text` and returns the hover's text, as the user reads it. */
+/**
+ * Hovers the row of a view that contains `text` and returns the hover's text, as the user reads it. A hover
+ * left by an earlier pointer position (scrolling a list passes over rows) is closed first, and a hover that
+ * does not name `text` is taken for another row's: the row is hovered again, three times at most.
+ */
 async function rowTooltip(page: Page, viewContainerId: string, viewName: string, text: string, screenshot?: string): Promise<string> {
-  const row = await revealRow(page, viewContainerId, viewName, text);
-  if (!row) return '';
-  await page.mouse.move(0, 0);
-  await row.hover();
   const hover = page.locator('.workbench-hover .hover-contents, .monaco-hover .hover-contents').first();
-  await hover.waitFor({ state: 'visible', timeout: 10_000 });
-  // A resolved tooltip (resolveTreeItem) replaces the first one: wait until it stops changing.
   let last = '';
-  for (let i = 0; i < 20; i++) {
-    const now = await hover.innerText();
-    if (now === last && now.trim()) break;
-    last = now;
-    await page.waitForTimeout(150);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    // Not Escape: in the tree it would clear a selection the test made.
+    await page.mouse.move(0, 0);
+    await hover.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+    const row = await revealRow(page, viewContainerId, viewName, text);
+    if (!row) return '';
+    await row.hover();
+    await hover.waitFor({ state: 'visible', timeout: 10_000 });
+    // A resolved tooltip (resolveTreeItem) replaces the first one: wait until it stops changing.
+    last = '';
+    for (let i = 0; i < 20; i++) {
+      const now = await hover.innerText();
+      if (now === last && now.trim()) break;
+      last = now;
+      await page.waitForTimeout(150);
+    }
+    if (last.includes(text) || attempt === 2) break;
   }
   if (screenshot) await page.screenshot({ path: screenshot });
   await page.mouse.move(0, 0);

@@ -38,7 +38,13 @@ describe('Compose projects', function () {
   const running = async () => (await containers()).filter((c) => c.State === 'running').map((c) => c.Labels['com.docker.compose.service']).sort();
   // Every row, also those scrolled out of a short Containers pane.
   const rows = async () => (await uiBridge.allViewRows(VIEW_CONTAINER, 'Containers')).map((r) => [r.label, r.description].filter(Boolean).join(' '));
-  const chooseFromRowMenu = (row: string, item: string) => uiBridge.clickRowMenuItem(VIEW_CONTAINER, 'Containers', row, item);
+  /** Chooses a row's menu item, reading the menu again while it lacks the item (a row still repainting). */
+  const chooseFromRowMenu = async (row: string, item: string) => {
+    let items: string[] = [];
+    return waitFor(`${item} in the menu of ${row}`, async () => ((items = await uiBridge.clickRowMenuItem(VIEW_CONTAINER, 'Containers', row, item)).includes(item) ? items : undefined)).catch((e: Error) => {
+      throw new Error(`${e.message}; the menu shows ${items.join(' | ')}`);
+    });
+  };
   /**
    * Chooses a row's menu item that opens a QuickPick showing `row`: a row re-rendered by the last engine event
    * can swallow the click, so the menu opens again, at most three times.
@@ -50,7 +56,7 @@ describe('Compose projects', function () {
       const shown = await waitFor(`the prompt of ${item}`, async () => (await uiBridge.quickPickItems()).some((r) => r.includes(prompt)), 8000).then(() => true, () => false);
       if (shown) return;
     }
-    assert.fail(`${item} showed no prompt with "${prompt}"`);
+    assert.fail(`${item} showed no prompt with "${prompt}"; the QuickPick shows ${(await uiBridge.quickPickItems()).join(' | ')}; notifications: ${(await uiBridge.notificationTexts()).join(' | ')}`);
   };
 
   before(async function () {

@@ -68,14 +68,19 @@ describe('Manage containers', function () {
     const running = await containerNode('menu-run');
     const stopped = await containerNode('menu-stop', false);
     await vscode.commands.executeCommand('dockside.explorer.refresh');
-    const menuOf = (name: string) => waitFor(`the context menu of ${name}`, async () => {
-      const items = await uiBridge.rowContextMenu(VIEW_CONTAINER, 'Containers', name);
-      return items.length > 0 ? items : undefined;
+    // A row painted between create and start shows the created state for a moment: the menu is read again
+    // until it is the settled state's (Pause for the running one, Start for the stopped one).
+    let items: string[] = [];
+    const menuOf = (name: string, settled: string) => waitFor(`the context menu of ${name} with ${settled}`, async () => {
+      items = await uiBridge.rowContextMenu(VIEW_CONTAINER, 'Containers', name);
+      return items.includes(settled) ? items : undefined;
+    }).catch((e: Error) => {
+      throw new Error(`${e.message}; the menu shows ${items.join(' | ')}`);
     });
-    const runningMenu = await menuOf(running.container.name);
+    const runningMenu = await menuOf(running.container.name, 'Pause');
     assert.ok(runningMenu.some((i) => /^Stop/.test(i)) && runningMenu.includes('Pause'), runningMenu.join(' | '));
     assert.ok(!runningMenu.includes('Start') && !runningMenu.includes('Resume'), runningMenu.join(' | '));
-    const stoppedMenu = await menuOf(stopped.container.name);
+    const stoppedMenu = await menuOf(stopped.container.name, 'Start');
     assert.ok(stoppedMenu.includes('Start') && stoppedMenu.includes('Remove Container...') && stoppedMenu.includes('Inspect Container'), stoppedMenu.join(' | '));
     assert.ok(!stoppedMenu.some((i) => /^Stop|^Pause|^Kill/.test(i)), stoppedMenu.join(' | '));
     await uiBridge.screenshot('manage-container-menu');

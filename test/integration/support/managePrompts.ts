@@ -121,6 +121,8 @@ export async function expectNotification(pattern: RegExp): Promise<string> {
 /** For afterEach: a prompt left open by a failed test would swallow the next test's prompts. */
 export async function closePromptsAfterFailure(test: Mocha.Test | undefined): Promise<void> {
   if (test?.state !== 'failed' || !uiBridge.available) return;
+  // What the page showed when the test failed, before the prompts close: artifacts/failed-<title>.png.
+  await uiBridge.screenshot(`failed-${test.title.slice(0, 80)}`).catch(() => undefined);
   await uiBridge.pressKey('Escape');
   await uiBridge.pressKey('Escape');
 }

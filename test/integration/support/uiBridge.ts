@@ -13,7 +13,10 @@ export const uiBridge = {
     return request<string[]>({ op: 'treeRows', viewContainerId });
   },
 
-  /** Rows (label + description) of one view of a view container, found by the view's title. */
+  /**
+   * Rows (label + description) of one view of a view container, found by the view's title: every row, also
+   * those scrolled out of a short pane (the list is scrolled through and back to the top).
+   */
   viewRows(viewContainerId: string, viewName: string): Promise<string[]> {
     return request<string[]>({ op: 'viewRows', viewContainerId, viewName });
   },
