@@ -78,18 +78,22 @@ export class FilesTree implements ContainerChildSource, vscode.Disposable {
     }
   }
 
+  /**
+   * Files rows carry no TreeItem id (VS Code then keys them by parent, position and label, which is as stable):
+   * a listing is async, and when an engine event repaints the container row while a folder's listing is on its
+   * way, VS Code registers that folder's rows twice and, for rows with ids, shows "Element with id … is already
+   * registered" instead of the rows.
+   */
   treeItem(node: ContainerChildNode): vscode.TreeItem {
     const n = node as FilesNode;
     if (n.role === 'message') {
       const item = new vscode.TreeItem(n.message ?? '', vscode.TreeItemCollapsibleState.None);
-      item.id = n.id;
       item.iconPath = new vscode.ThemeIcon('warning');
       item.contextValue = 'containerFilesMessage';
       return item;
     }
     if (n.role === 'root') {
       const item = new vscode.TreeItem(vscode.l10n.t('Files'), vscode.TreeItemCollapsibleState.Collapsed);
-      item.id = n.id;
       item.iconPath = new vscode.ThemeIcon('files');
       item.description = n.container.state === 'running' ? '/' : vscode.l10n.t('/ (stopped: read and write through the engine)');
       item.tooltip = vscode.l10n.t('The files of {0}', n.containerName);
@@ -130,7 +134,6 @@ function entryItem(node: FilesNode): vscode.TreeItem {
   const entry = node.entry!;
   const directory = isDirectoryNode(node);
   const item = new vscode.TreeItem(node.uri, directory ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-  item.id = node.id;
   item.label = entry.name;
   const mode = modeString(entry.mode);
   if (entry.type === 'symlink') {

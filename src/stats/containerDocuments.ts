@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import type { ContainerSummary } from '../models/container';
 import type { EngineSession } from '../session/engineSession';
 
-export const CONTAINER_DOCUMENT_SCHEME = 'dockside-container';
+// Not `dockside-container`: that scheme is the container file system's (a file at /<name>/processes is a file).
+export const CONTAINER_DOCUMENT_SCHEME = 'dockside-container-report';
 
 export type ContainerDocumentKind = 'processes' | 'changes';
 

@@ -7,6 +7,7 @@ import Docker from 'dockerode';
 import * as vscode from 'vscode';
 import type { DocksideApi } from '../../../src/extension';
 import { PrivateEngine } from '../../support/privateEngine';
+import { closePromptsAfterFailure } from '../support/managePrompts';
 import { uiBridge } from '../support/uiBridge';
 import { waitFor } from '../support/waitFor';
 
@@ -25,6 +26,10 @@ describe('Explorer on a second engine', function () {
     await engine.start();
     await new Docker({ socketPath: engine.socket }).createVolume({ Name: volume } as never);
     await vscode.commands.executeCommand(`workbench.view.extension.${CONTAINER}`);
+  });
+
+  afterEach(function () {
+    return closePromptsAfterFailure(this.currentTest);
   });
 
   after(async function () {
@@ -86,7 +91,10 @@ describe('Explorer on a second engine', function () {
     await engine.start();
     await waitFor('the engine to be found without a retry', () => api.engineState().kind === 'connected' && api.engineState().endpoint?.host === engine.host, 60_000);
     if (uiBridge.available) {
-      await waitFor('the volume row', async () => (await uiBridge.viewRows(CONTAINER, 'Volumes')).some((r) => r.startsWith(`${volume} `)));
+      let rows: string[] = [];
+      await waitFor('the volume row', async () => (rows = await uiBridge.viewRows(CONTAINER, 'Volumes')).some((r) => r.startsWith(`${volume} `))).catch(async (e: Error) => {
+        throw new Error(`${e.message}; the Volumes view shows ${rows.join(' | ') || `no rows but "${await uiBridge.welcomeText(CONTAINER)}"`}`);
+      });
     }
   });
 });

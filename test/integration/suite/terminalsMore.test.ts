@@ -242,7 +242,7 @@ describe('More terminals: attach, compose logs, filter and save, shells, process
    * control: its change reaching the extension host means the earlier keystrokes have arrived too.
    */
   async function assertReadOnly(document: vscode.TextDocument): Promise<void> {
-    assert.equal(document.uri.scheme, 'dockside-container');
+    assert.equal(document.uri.scheme, 'dockside-container-report');
     const before = document.getText();
     await vscode.window.showTextDocument(document, { preview: true });
     await vscode.commands.executeCommand('type', { text: 'typed-here ' });
