@@ -77,10 +77,10 @@ export class ComposeConfigCheck implements vscode.Disposable {
     const range = located ? new vscode.Range(located.line, located.character, located.line, located.endCharacter) : new vscode.Range(0, 0, 0, 0);
     const specHere = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'compose' && d.range.start.line === range.start.line);
     if (specHere.some((d) => d.severity === vscode.DiagnosticSeverity.Error)) return undefined; // the spec check says it already
-    const unknownKey = located && parseErrorLocation(stderr)?.unknownKey;
-    const diagnostic = unknownKey
-      // The spec check found nothing wrong with the key: this CLI predates it.
-      ? new vscode.Diagnostic(range, vscode.l10n.t('{0} does not accept this key, which the compose specification allows (compose v2 runs it): {1}', cliName, sentence), vscode.DiagnosticSeverity.Information)
+    const unknownToCli = located && parseErrorLocation(stderr)?.unknownToCli;
+    const diagnostic = unknownToCli
+      // The spec check found nothing wrong with the key or tag: this CLI predates it.
+      ? new vscode.Diagnostic(range, vscode.l10n.t('{0} does not know this, which the compose specification allows (compose v2 runs it): {1}', cliName, sentence), vscode.DiagnosticSeverity.Information)
       : new vscode.Diagnostic(range, vscode.l10n.t('{0} config: {1}', cliName, sentence), vscode.DiagnosticSeverity.Error);
     diagnostic.source = CONFIG_CHECK_SOURCE;
     return { uri, diagnostic };

@@ -32,6 +32,7 @@ describe('compose config on save: where the CLI\'s error goes', () => {
     ['v1 YAML scanner error', 'yaml.scanner.ScannerError: while scanning a quoted scalar\n  in "./docker-compose.yml", line 7, column 10\nfound unexpected end of stream\n  in "./docker-compose.yml", line 9, column 1\n', 8],
     ['v1 unknown service key', "The Compose file './docker-compose.yml' is invalid because:\nUnsupported config option for services.web: 'image'\n", 3, true],
     ['v1 unknown top-level key (it predates `name:`)', "The Compose file './docker-compose.yml' is invalid because:\n'name' does not match any of the regexes: '^x-'\n\nYou might be seeing this error because you're using the wrong Compose file version.\n", 0, true],
+    ['v1 a compose tag it predates', "yaml.constructor.ConstructorError: could not determine a constructor for the tag '!reset'\n  in \"./docker-compose.yml\", line 4, column 12\n", 3, true],
     ['v1 wrong type', "The Compose file './docker-compose.yml' is invalid because:\nservices.web.ports contains an invalid type, it should be an array\n", 7],
     ['v1 undefined dependency', "Service 'web' depends on service 'db' which is undefined.\n", 4],
     ['v1 required variable', 'Missing mandatory value for "environment" option interpolating {\'A\': \'${A:?A is required}\'} in service "web": A is required\n', 5],
@@ -42,10 +43,10 @@ describe('compose config on save: where the CLI\'s error goes', () => {
     ['v2 undefined dependency', 'service "web" depends on undefined service "db": invalid compose project\n', 4],
     ['v2 required variable (no place named)', 'required variable A is missing a value: A is required\n', undefined],
   ];
-  for (const [name, stderr, line, unknownKey] of shapes) {
+  for (const [name, stderr, line, unknownToCli] of shapes) {
     it(name, async () => {
       assert.equal(await lineOf(stderr), line);
-      assert.equal(parseErrorLocation(stderr)?.unknownKey, unknownKey);
+      assert.equal(parseErrorLocation(stderr)?.unknownToCli, unknownToCli);
     });
   }
 });
