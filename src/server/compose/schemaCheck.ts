@@ -112,7 +112,7 @@ function checkMap(node: ComposeMap, schema: SpecNode, owner: Span, out: ComposeF
   for (const pair of node.pairs) {
     const child = childOf(schema, pair);
     if (child === false) {
-      out.push({ ruleId: 'unknown-key', severity: 'error', span: pair.keySpan, message: unknownToCliMessage(pair.key, Object.keys(schema.properties ?? {})) });
+      out.push({ ruleId: 'unknown-key', severity: 'error', span: pair.keySpan, message: unknownKeyMessage(pair.key, Object.keys(schema.properties ?? {})) });
       continue;
     }
     if (child === undefined) continue;
@@ -151,7 +151,7 @@ function reportDuplicateItems(items: readonly ComposeNode[], out: ComposeFinding
   }
 }
 
-function unknownToCliMessage(key: string, known: string[]): string {
+function unknownKeyMessage(key: string, known: string[]): string {
   const close = closest(key, known);
   return close
     ? l10n.t('"{0}" is not allowed here; did you mean "{1}"?', key, close)
