@@ -9,21 +9,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { execFileSync } from 'node:child_process';
+import { composeAvailable } from '../../support/composeCliAvailable';
 import { createTestContainer, testDocker, testName, TEST_IMAGE } from '../../support/testEngine';
 import { VIEW_CONTAINER, activateConnected, answerConfirm, closePromptsAfterFailure, expectNotification } from '../support/managePrompts';
 import { uiBridge } from '../support/uiBridge';
 import { waitFor } from '../support/waitFor';
 
 const workspace = vscode.workspace.workspaceFolders![0].uri.fsPath;
-
-function composeAvailable(): boolean {
-  try {
-    execFileSync('docker-compose', ['version', '--short'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('Compose projects', function () {
   this.timeout(180_000);

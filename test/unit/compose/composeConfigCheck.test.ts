@@ -2,7 +2,6 @@
 // the texts below are what it prints) and v2 print, placed on the line it names; and the real docker-compose
 // run through the runner on broken files, its error placed on the right line.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,6 +9,7 @@ import { findComposeCli, runCompose } from '../../../src/compose/composeCli';
 import { locateCliError } from '../../../src/compose/composeKeyLocator';
 import { parseErrorLocation } from '../../../src/compose/composeOutput';
 import { projectArgs } from '../../../src/compose/composeProject';
+import { composeAvailable } from '../../support/composeCliAvailable';
 
 const FILE = [
   'name: shop', // 0
@@ -51,20 +51,11 @@ describe('compose config on save: where the CLI\'s error goes', () => {
   }
 });
 
-function composeV1(): boolean {
-  try {
-    execFileSync('docker-compose', ['version', '--short'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe('compose config on save with the real docker-compose', function () {
   this.timeout(60_000);
   let dir: string;
   before(function () {
-    if (!composeV1()) this.skip();
+    if (!composeAvailable()) this.skip();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-compose-config-'));
   });
   after(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
