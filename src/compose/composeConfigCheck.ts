@@ -11,7 +11,8 @@ import { locateCliError } from './composeKeyLocator';
 import { errorSentence, parseErrorLocation, stripAnsi } from './composeOutput';
 import { projectArgs, type ComposeProjectSpec } from './composeProject';
 import { compareVersions, type ComposeService } from './composeService';
-import { isComposeFileName, projectForFile } from './composeTargets';
+import { projectForFile } from './composeTargets';
+import { configErrorKind, shouldCheckOnSave } from './configCheckPolicy';
 import type { ProjectChoices } from './projectChoices';
 
 export const CONFIG_CHECK_SETTING = 'dockside.compose.checkOnSave';
@@ -32,10 +33,8 @@ export class ComposeConfigCheck implements vscode.Disposable {
   }
 
   private saved(document: vscode.TextDocument): void {
-    if (document.uri.scheme !== 'file' || !(document.languageId === 'dockercompose' || isComposeFileName(document.uri.fsPath))) return;
-    // A repository nobody trusted yet runs nothing on its behalf.
-    if (!vscode.workspace.isTrusted) return;
-    if (!vscode.workspace.getConfiguration('', document.uri).get<boolean>(CONFIG_CHECK_SETTING, true)) return;
+    const enabled = vscode.workspace.getConfiguration('', document.uri).get<boolean>(CONFIG_CHECK_SETTING, true);
+    if (!shouldCheckOnSave({ scheme: document.uri.scheme, languageId: document.languageId, path: document.uri.fsPath, trusted: vscode.workspace.isTrusted, enabled })) return;
     const spec = projectForFile(document.uri, this.choices);
     const key = spec.files.join('\n') || spec.directory;
     clearTimeout(this.timers.get(key));
@@ -75,11 +74,10 @@ export class ComposeConfigCheck implements vscode.Disposable {
     // Where the CLI names no line or key, the diagnostic sits on the first line of the file saved.
     const uri = located ? vscode.Uri.file(located.file) : saved;
     const range = located ? new vscode.Range(located.line, located.character, located.line, located.endCharacter) : new vscode.Range(0, 0, 0, 0);
-    const specHere = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'compose' && d.range.start.line === range.start.line);
-    if (specHere.some((d) => d.severity === vscode.DiagnosticSeverity.Error)) return undefined; // the spec check says it already
-    const unknownToCli = located && parseErrorLocation(stderr)?.unknownToCli;
-    const diagnostic = unknownToCli
-      // The spec check found nothing wrong with the key or tag: this CLI predates it.
+    const specErrorOnLine = vscode.languages.getDiagnostics(uri).some((d) => d.source === 'compose' && d.range.start.line === range.start.line && d.severity === vscode.DiagnosticSeverity.Error);
+    const kind = configErrorKind(specErrorOnLine, !!located && parseErrorLocation(stderr)?.unknownToCli === true);
+    if (kind === 'skip') return undefined;
+    const diagnostic = kind === 'hint'
       ? new vscode.Diagnostic(range, vscode.l10n.t('{0} does not know this, which the compose specification allows (compose v2 runs it): {1}', cliName, sentence), vscode.DiagnosticSeverity.Information)
       : new vscode.Diagnostic(range, vscode.l10n.t('{0} config: {1}', cliName, sentence), vscode.DiagnosticSeverity.Error);
     diagnostic.source = CONFIG_CHECK_SOURCE;

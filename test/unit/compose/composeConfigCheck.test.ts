@@ -9,6 +9,7 @@ import { findComposeCli, runCompose } from '../../../src/compose/composeCli';
 import { locateCliError } from '../../../src/compose/composeKeyLocator';
 import { parseErrorLocation } from '../../../src/compose/composeOutput';
 import { projectArgs } from '../../../src/compose/composeProject';
+import { configErrorKind, shouldCheckOnSave } from '../../../src/compose/configCheckPolicy';
 import { composeAvailable } from '../../support/composeCliAvailable';
 
 const FILE = [
@@ -25,6 +26,26 @@ const FILE = [
 
 const spec = { files: ['/w/docker-compose.yml'], directory: '/w', profiles: [] };
 const lineOf = async (stderr: string) => (await locateCliError(spec, stderr, async () => FILE))?.line;
+
+describe('compose config on save: when it runs, what its error becomes', () => {
+  const saved = { scheme: 'file', languageId: 'dockercompose', path: '/w/compose.yaml', trusted: true, enabled: true };
+  it('runs for a compose file saved in a trusted workspace', () => {
+    assert.equal(shouldCheckOnSave(saved), true);
+    assert.equal(shouldCheckOnSave({ ...saved, languageId: 'yaml', path: '/w/docker-compose.prod.yml' }), true, 'recognised by name');
+  });
+  it('never runs in an untrusted workspace, when turned off, for other files or for files not on disk', () => {
+    assert.equal(shouldCheckOnSave({ ...saved, trusted: false }), false);
+    assert.equal(shouldCheckOnSave({ ...saved, enabled: false }), false);
+    assert.equal(shouldCheckOnSave({ ...saved, languageId: 'yaml', path: '/w/values.yaml' }), false);
+    assert.equal(shouldCheckOnSave({ ...saved, scheme: 'untitled' }), false);
+  });
+  it('adds an error only where the spec check has none, and an older CLI\'s unknown key as a hint', () => {
+    assert.equal(configErrorKind(false, false), 'error');
+    assert.equal(configErrorKind(false, true), 'hint');
+    assert.equal(configErrorKind(true, false), 'skip');
+    assert.equal(configErrorKind(true, true), 'skip');
+  });
+});
 
 describe('compose config on save: where the CLI\'s error goes', () => {
   const shapes: [string, string, number | undefined, boolean?][] = [
