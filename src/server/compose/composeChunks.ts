@@ -16,6 +16,8 @@ import {
   type AnchorAt, type ComposeDocument, type PlacedDocument, type PlacedPair, type SyntaxProblem,
 } from './composeDocument';
 
+/** Pieces kept across versions parsed whole, at most. */
+const MAX_KEPT_PIECES = 2000;
 /** Blocks shorter than this stay one piece: cutting them saves less than the bookkeeping costs. */
 const SPLIT_MIN_LINES = 30;
 /** A key that may start a piece: plain (no colon, quote or comment mark inside) or quoted on one line. */
@@ -69,7 +71,9 @@ export class ComposeParseCache {
     }, this.splitMinLines);
     stats.whole = !pieces;
     const doc = pieces ?? parseWhole(text);
-    this.pieces = used;
+    // A text parsed whole (half-typed YAML, say) keeps the earlier pieces too, so the next valid version
+    // re-parses only what changed since; bounded, as a long stretch of broken edits adds a piece each.
+    this.pieces = pieces || this.pieces.size + used.size > MAX_KEPT_PIECES ? used : new Map([...this.pieces, ...used]);
     this.lastParse = stats;
     this.last = doc;
     return doc;

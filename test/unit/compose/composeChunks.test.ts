@@ -112,6 +112,19 @@ describe('compose parsed in pieces', function () {
     assert.ok(cache.lastParse.reused > 30, `${cache.lastParse.reused} pieces reused`);
   });
 
+  it('keeps the pieces across a half-typed version parsed whole', () => {
+    const text = thousandLineCompose();
+    const cache = new ComposeParseCache();
+    cache.parse(text);
+    const middle = text.indexOf('      LOG_LEVEL: info', text.length / 3) + '      LOG_LEVEL: info'.length;
+    const broken = `${text.slice(0, middle)}: nested${text.slice(middle)}`;
+    same(cache.parse(broken), broken, 'a broken keystroke');
+    assert.equal(cache.lastParse.whole, true);
+    const fixed = `${text.slice(0, middle)} "closed"${text.slice(middle)}`;
+    same(cache.parse(fixed), fixed, 'fixed');
+    assert.deepEqual({ parsed: cache.lastParse.parsed, whole: cache.lastParse.whole }, { parsed: 1, whole: false });
+  });
+
   it('equals the whole parse after each of 3,000 edits typed into one document', () => {
     const next = random(7);
     let compared = 0;
