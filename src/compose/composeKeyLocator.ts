@@ -79,10 +79,12 @@ export async function locateCliError(spec: ComposeProjectSpec, stderr: string, r
       return { file, line, character: Math.min(character, lines[line].length), endCharacter: Math.max(lines[line].length, character + 1) };
     }
     if (location.keyPath) {
-      const parent = findKeyPath(text, location.keyPath);
-      if (!parent) continue;
-      const child = location.key ? childKeys(lines, parent.line, parent.character).find((k) => k.key === location.key) : undefined;
-      const hit = child ?? parent;
+      // An empty path: the key is at the top level.
+      const parent = location.keyPath.length > 0 ? findKeyPath(text, location.keyPath) : undefined;
+      if (!parent && location.keyPath.length > 0) continue;
+      const child = location.key ? (parent ? childKeys(lines, parent.line, parent.character) : childKeys(lines)).find((k) => k.key === location.key) : undefined;
+      if (!parent && !child) continue;
+      const hit = (child ?? parent)!;
       return { file, line: hit.line, character: hit.character, endCharacter: hit.character + hit.key.length };
     }
   }

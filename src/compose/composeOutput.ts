@@ -107,6 +107,8 @@ export interface CliErrorLocation {
   readonly keyPath?: string[];
   /** The key the CLI objects to inside keyPath (`imagee` in "Unsupported config option for services.web: 'imagee'"). */
   readonly key?: string;
+  /** True when the CLI says it does not know a key or tag at all (an older CLI may not know one the spec has). */
+  readonly unknownToCli?: boolean;
 }
 
 /** The one sentence of a failed CLI run worth showing: its last error line, without the `ERROR:` prefix. */
@@ -126,23 +128,35 @@ export function errorSentence(stderr: string): string | undefined {
 /** Where in the compose file the CLI says the problem is, from the shapes v1 and v2 print. */
 export function parseErrorLocation(stderr: string): CliErrorLocation | undefined {
   const text = stripAnsi(stderr);
-  // v1 YAML: `  in "./docker-compose.yml", line 3, column 10`
+  // v1 YAML: `  in "./docker-compose.yml", line 3, column 10`; a tag it does not know (`!reset`) says so first.
   const v1Yaml = [...text.matchAll(/in "([^"]+)", line (\d+), column (\d+)/g)].at(-1);
-  if (v1Yaml) return { file: v1Yaml[1], line: Number(v1Yaml[2]), column: Number(v1Yaml[3]) };
+  if (v1Yaml) {
+    const unknownTag = /could not determine a constructor for the tag/.test(text);
+    return { file: v1Yaml[1], line: Number(v1Yaml[2]), column: Number(v1Yaml[3]), ...(unknownTag ? { unknownToCli: true } : {}) };
+  }
   // v2 YAML: `yaml: line 3: mapping values are not allowed in this context` (possibly after "parsing <file>:")
   const v2Yaml = /(?:parsing\s+(\S+?):\s*)?yaml: line (\d+)(?::\s*column (\d+))?/.exec(text);
   if (v2Yaml) return { file: v2Yaml[1], line: Number(v2Yaml[2]), column: v2Yaml[3] ? Number(v2Yaml[3]) : undefined };
   // v1: `Unsupported config option for services.web: 'imagee'`
   const unsupported = /Unsupported config option for ([\w.-]+): '([^']+)'/.exec(text);
-  if (unsupported) return { keyPath: unsupported[1].split('.'), key: unsupported[2], file: v1InvalidFile(text) };
+  if (unsupported) return { keyPath: unsupported[1].split('.'), key: unsupported[2], file: v1InvalidFile(text), unknownToCli: true };
+  // v1, a top-level key it does not know: `'name' does not match any of the regexes: '^x-'`
+  const topLevel = /^'([^']+)' does not match any of the regexes/m.exec(text);
+  if (topLevel) return { keyPath: [], key: topLevel[1], file: v1InvalidFile(text), unknownToCli: true };
   // v2: `validating /x/compose.yaml: services.web additional properties 'imagee' not allowed`
   const additional = /validating ([^:]+): ([\w.-]+) additional propert(?:y|ies) '([^']+)' not allowed/.exec(text);
-  if (additional) return { file: additional[1], keyPath: additional[2].split('.'), key: additional[3] };
+  if (additional) return { file: additional[1], keyPath: additional[2].split('.'), key: additional[3], unknownToCli: true };
   const v2Key = /validating ([^:]+): ([\w.-]+)\s/.exec(text);
   if (v2Key) return { file: v2Key[1], keyPath: v2Key[2].split('.').filter((p) => !/^\d+$/.test(p)) };
   // v1: `services.web.ports contains an invalid type` / `services.web.restart value 'x' …`
   const v1Key = /^(services\.[\w.-]+?|networks\.[\w.-]+?|volumes\.[\w.-]+?)(?:\.\d+)? (contains|has|value|is|must)/m.exec(text);
   if (v1Key) return { keyPath: v1Key[1].split('.'), file: v1InvalidFile(text) };
+  // v1: `Service 'web' depends on service 'db' which is undefined.`; v2: `service "web" depends on undefined service "db"`
+  const dependsOn = /[Ss]ervice ['"]?([\w.-]+)['"]? depends on (?:undefined )?service ['"]?([\w.-]+)['"]?/.exec(text);
+  if (dependsOn) return { keyPath: ['services', dependsOn[1], 'depends_on'], key: dependsOn[2] };
+  // v1 interpolation: `Missing mandatory value for "environment" option interpolating … in service "web": A is required`
+  const interpolation = /(?:Missing mandatory value|Invalid interpolation format) for "([\w.-]+)" option .* in service "([\w.-]+)"/.exec(text);
+  if (interpolation) return { keyPath: ['services', interpolation[2], interpolation[1]] };
   // Both: `service "web" refers to undefined network front` / `Service "web" uses an undefined network "front"`
   const undefinedRef = /[Ss]ervice "?([\w.-]+)"? (?:refers to|uses an) undefined (network|volume|secret|config) "?([\w.-]+)"?/.exec(text);
   if (undefinedRef) return { keyPath: ['services', undefinedRef[1], `${undefinedRef[2]}s`], key: undefinedRef[3] };

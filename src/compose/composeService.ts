@@ -56,6 +56,15 @@ export class ComposeService implements vscode.Disposable {
     throw new ComposeRunFailed(message, { code: -1, stdout: '', stderr: '', cancelled: false });
   }
 
+  /** The CLI, or undefined without a word to the user: for background checks (a missing CLI is said when a command runs). */
+  async quietCli(): Promise<ComposeCli | undefined> {
+    const configured = vscode.workspace.getConfiguration().get<string>(COMPOSE_COMMAND_SETTING)?.trim() || undefined;
+    this.cli ??= findComposeCli(configured);
+    const { cli } = await this.cli;
+    if (!cli) this.cli = undefined;
+    return cli;
+  }
+
   channel(spec: ComposeProjectSpec): vscode.OutputChannel {
     const name = spec.name ?? defaultProjectName(spec.directory);
     let channel = this.channels.get(name);

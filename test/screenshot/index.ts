@@ -1,4 +1,4 @@
-// Makes the README screenshot (media/screenshot.png) in a real VS Code: code-server with a copy of
+// Makes the README screenshots (media/screenshot.png, media/screenshot-compose.png) in a real VS Code: code-server with a copy of
 // samples/workspace, plus a Dockerfile with a few findings so the editor shows squiggles. The probe
 // (readmeScreenshotProbe.ts) creates a small compose project on the local engine, arranges the
 // workbench and saves the picture. Needs the engine and the test image (see ../../../shared/docs/testing.md).
@@ -28,10 +28,38 @@ USER node
 CMD npm start
 `;
 
-const shots: Record<string, { probe: string; target: string }> = {
-  main: { probe: 'readmeScreenshotProbe', target: 'screenshot.png' },
-  files: { probe: 'filesScreenshotProbe', target: 'files.png' },
+/** Each screenshot: the probe that takes it, and which of the files it reports goes where in media/. */
+const shots: Record<string, { probe: string; targets: Record<string, string> }> = {
+  main: { probe: 'readmeScreenshotProbe', targets: { file: 'screenshot.png', compose: 'screenshot-compose.png' } },
+  files: { probe: 'filesScreenshotProbe', targets: { file: 'files.png' } },
 };
+/** The shop's compose file, as the containers' labels say: code lenses over it, one slip the spec check finds. */
+const SHOP_COMPOSE = `# The shop: a web front, its API and a database.
+name: shop
+services:
+  web:
+    build: ./web
+    ports:
+      - "127.0.0.1:8080:8080"
+    depends_on: [api]
+  api:
+    build: ./api
+    environment:
+      DATABASE_URL: postgres://db:5432/shop
+    restart: unless-stoped
+    depends_on:
+      db:
+        condition: service_healthy
+  db:
+    image: postgres:16-alpine
+    volumes:
+      - db-data:/var/lib/postgresql/data
+    healthcheck:
+      test: ["CMD", "pg_isready", "-U", "shop"]
+      interval: 5s
+volumes:
+  db-data: {}
+`;
 
 async function main(): Promise<number> {
   const shot = shots[process.argv[2] ?? 'main'];
@@ -42,6 +70,7 @@ async function main(): Promise<number> {
     fs.cpSync(path.join(repoRoot, 'samples', 'workspace'), workspace, { recursive: true });
     fs.mkdirSync(path.join(workspace, 'api'), { recursive: true });
     fs.writeFileSync(path.join(workspace, 'api', 'Dockerfile'), API_DOCKERFILE);
+    fs.writeFileSync(path.join(workspace, 'compose.yaml'), SHOP_COMPOSE);
     const result = path.join(tmp, 'screenshot.json');
     const code = await runInCodeServer({
       testsModule: path.join(__dirname, shot.probe),
@@ -52,10 +81,12 @@ async function main(): Promise<number> {
       console.error(`The screenshot probe failed (${code}); see artifacts/code-server.log and artifacts/final.png.`);
       return 1;
     }
-    const { file } = JSON.parse(fs.readFileSync(result, 'utf8')) as { file: string };
-    const target = path.join(repoRoot, 'media', shot.target);
-    fs.copyFileSync(file, target);
-    console.log(`Saved ${path.relative(repoRoot, target)} (from ${path.relative(repoRoot, file)})`);
+    const files = JSON.parse(fs.readFileSync(result, 'utf8')) as Record<string, string>;
+    for (const [key, name] of Object.entries(shot.targets)) {
+      const target = path.join(repoRoot, 'media', name);
+      fs.copyFileSync(files[key], target);
+      console.log(`Saved ${path.relative(repoRoot, target)} (from ${path.relative(repoRoot, files[key])})`);
+    }
     return 0;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

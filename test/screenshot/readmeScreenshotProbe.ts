@@ -1,6 +1,7 @@
 // Loaded in the extension host by ./index.ts: sets up a small, realistic scene (a compose project "shop"
 // with three running services writing logs, one stopped container, a Dockerfile with findings, a logs
-// terminal) and photographs the workbench for the README. Everything it creates carries the test label
+// terminal) and photographs the workbench for the README; then the project's compose file with its code
+// lenses beside the project group. Everything it creates carries the test label
 // and is removed at the end; the only published port is on 127.0.0.1.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
@@ -108,7 +109,21 @@ export async function run(): Promise<void> {
     await waitFor('the notifications to close', async () => (await uiBridge.notificationTexts()).length === 0, 10_000);
     console.log(`rows: ${JSON.stringify(await uiBridge.viewRows('dockside', 'Containers'))}`);
     const file = await uiBridge.screenshot('readme');
-    if (process.env.DOCKSIDE_SCREENSHOT_RESULT) fs.writeFileSync(process.env.DOCKSIDE_SCREENSHOT_RESULT, JSON.stringify({ file }));
+
+    // The second picture: the project's compose file with its code lenses and a spec diagnostic, beside the
+    // project group in the Containers view.
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    const composeFile = vscode.Uri.joinPath(folder, 'compose.yaml');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(composeFile), { preview: false });
+    await waitFor('the code lenses over the file and its services', async () => {
+      const lenses = await uiBridge.codeLensTexts();
+      return lenses.some((t) => /Rendered Configuration/.test(t)) && ['web', 'api', 'db'].every((s) => lenses.some((t) => t.includes(`Up ${s}`)));
+    }, 30_000);
+    await waitFor('the compose file\'s spec diagnostic', () => vscode.languages.getDiagnostics(composeFile).some((d) => d.source === 'compose'), 30_000);
+    await sleep(1500); // the squiggle and the rows' usage figures repaint
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const compose = await uiBridge.screenshot('readme-compose');
+    if (process.env.DOCKSIDE_SCREENSHOT_RESULT) fs.writeFileSync(process.env.DOCKSIDE_SCREENSHOT_RESULT, JSON.stringify({ file, compose }));
   } finally {
     for (const t of vscode.window.terminals) t.dispose();
     await removeScene(docker);
@@ -124,7 +139,13 @@ async function createContainer(docker: Docker, s: (typeof services)[number]): Pr
     Cmd: ['sh', '-c', s.cmd],
     Labels: {
       [TEST_LABEL]: 'true',
-      ...(s.service ? { 'com.docker.compose.project': 'shop', 'com.docker.compose.service': s.service, 'com.docker.compose.container-number': '1' } : {}),
+      ...(s.service ? {
+        'com.docker.compose.project': 'shop',
+        'com.docker.compose.service': s.service,
+        'com.docker.compose.container-number': '1',
+        'com.docker.compose.project.working_dir': vscode.workspace.workspaceFolders![0].uri.fsPath,
+        'com.docker.compose.project.config_files': 'compose.yaml',
+      } : {}),
     },
     ...(port ? { ExposedPorts: { [port]: {} } } : {}),
     // Loopback only, on a port the engine picks.

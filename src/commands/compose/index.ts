@@ -1,5 +1,6 @@
 // The compose commands: id → handler.
 import type * as vscode from 'vscode';
+import { ComposeConfigCheck } from '../../compose/composeConfigCheck';
 import { ComposeService } from '../../compose/composeService';
 import { ProjectChoices } from '../../compose/projectChoices';
 import { ComposeCommands } from '../../compose/composeCommandIds';
@@ -18,6 +19,7 @@ import type { ComposeCommandContext } from './composeCommandContext';
 export function composeCommandTable(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, terminals: TerminalServices): { handlers: Record<string, CommandHandler>; disposables: vscode.Disposable[] } {
   const compose = new ComposeService(log);
   const ctx: ComposeCommandContext = { compose, choices: new ProjectChoices(context.workspaceState), terminals, workspaceState: context.workspaceState };
+  const configCheck = new ComposeConfigCheck(compose, ctx.choices, log);
   return {
     handlers: {
       [ComposeCommands.up]: composeUp(ctx),
@@ -36,6 +38,6 @@ export function composeCommandTable(context: vscode.ExtensionContext, log: vscod
       [ComposeCommands.configureProject]: configureProject(ctx),
       [ComposeCommands.openComposeFile]: openComposeFile(ctx),
     },
-    disposables: [compose],
+    disposables: [compose, configCheck],
   };
 }

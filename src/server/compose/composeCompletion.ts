@@ -5,7 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import { CAPABILITIES } from '../../models/run/capabilities';
-import { parseCompose, textOf, valueOf } from './composeDocument';
+import { parseCompose, textOf, valueOf, type ComposeDocument } from './composeDocument';
 import { joinPath, type ComposeFiles } from './composeFiles';
 import { alternatives, childSchema, describe, itemSchema, knownKeys, resolveRef, specRoot, type SpecNode } from './composeModel';
 import { indexSymbols, type SymbolKind } from './composeSymbols';
@@ -16,6 +16,8 @@ export interface CompletionSources {
   files?: ComposeFiles;
   /** Local image references (`repo:tag`); may be slow or fail, then offers nothing. */
   imageNames?: () => Promise<string[]>;
+  /** The text already parsed (the server keeps each version's parse), else it is parsed here. */
+  doc?: ComposeDocument;
 }
 
 const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGQUIT', 'SIGKILL', 'SIGHUP', 'SIGUSR1', 'SIGUSR2', 'SIGWINCH', 'SIGSTOP', 'SIGCONT'];
@@ -48,7 +50,8 @@ export async function completeCompose(text: string, offset: number, sources: Com
   const context = cursorContext(text, offset);
   const { path, mode } = context;
   const items: CompletionItem[] = [];
-  const symbols = indexSymbols(parseCompose(text));
+  const doc = sources.doc?.text === text ? sources.doc : parseCompose(text);
+  const symbols = indexSymbols(doc);
   const add = (label: string, kind: CompletionItemKind, detail?: string, documentation?: string, insertText?: string) =>
     items.push({ label, kind, detail, documentation: documentation ? { kind: MarkupKind.Markdown, value: documentation } : undefined, insertText, insertTextFormat: insertText?.includes('$') ? InsertTextFormat.Snippet : undefined });
 
@@ -83,7 +86,7 @@ export async function completeCompose(text: string, offset: number, sources: Com
       for (const name of await sources.imageNames().catch(() => [] as string[])) add(name, CompletionItemKind.Module, l10n.t('Local image'));
     }
     if (path[0] === 'services' && key === 'target' && valuePath[2] === 'build' && sources.files) {
-      for (const stage of dockerfileStages(text, path[1], sources.files)) add(stage, CompletionItemKind.Class, l10n.t('Build stage'));
+      for (const stage of dockerfileStages(doc, path[1], sources.files)) add(stage, CompletionItemKind.Class, l10n.t('Build stage'));
     }
   }
   const seen = new Set<string>();
@@ -106,16 +109,16 @@ function kindLabel(kind: SymbolKind): string {
 }
 
 /** The `AS name` stages of the service's Dockerfile. */
-export function dockerfileStages(text: string, service: string, files: ComposeFiles): string[] {
-  const dockerfile = dockerfilePathOf(text, service, files);
+export function dockerfileStages(doc: ComposeDocument, service: string, files: ComposeFiles): string[] {
+  const dockerfile = dockerfilePathOf(doc, service, files);
   const content = dockerfile ? files.read(dockerfile) : undefined;
   if (!content) return [];
   return [...content.matchAll(/^\s*FROM\s+(?:--\S+\s+)*\S+\s+AS\s+([\w.-]+)/gim)].map((m) => m[1]);
 }
 
 /** The Dockerfile a service builds from, as an absolute path. */
-export function dockerfilePathOf(text: string, service: string, files: ComposeFiles): string | undefined {
-  const build = valueOf(valueOf(valueOf(parseCompose(text).root, 'services'), service), 'build');
+export function dockerfilePathOf(doc: ComposeDocument, service: string, files: ComposeFiles): string | undefined {
+  const build = valueOf(valueOf(valueOf(doc.root, 'services'), service), 'build');
   if (!build) return undefined;
   const context = (build.kind === 'scalar' ? textOf(build) : textOf(valueOf(build, 'context'))) ?? '.';
   const dockerfile = build.kind === 'map' ? textOf(valueOf(build, 'dockerfile')) : undefined;

@@ -5,6 +5,7 @@
 // compose tags `!reset` / `!override` through as tagged nodes. js-yaml (also in the tree) keeps neither.
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { LintRange } from '../../shared/lintProtocol';
+import type { ComposeParseCache } from './composeChunks';
 
 export type Span = readonly [start: number, end: number];
 
@@ -59,30 +60,42 @@ export interface ComposeDocument {
 
 /** Bound on nodes built while resolving aliases: a "billion laughs" file stops here instead of eating memory. */
 const MAX_RESOLVED_NODES = 200_000;
-const COMPOSE_TAGS = new Set(['!reset', '!override']);
+export const COMPOSE_TAGS = new Set(['!reset', '!override']);
+export const PARSE_OPTIONS = { merge: false, uniqueKeys: true, prettyErrors: false, strict: false } as const;
 
-export function parseCompose(text: string): ComposeDocument {
+/**
+ * Parses a compose file. With a cache (one per open document), a text that differs from the last one in a
+ * few top-level keys or services re-parses only those (see composeChunks.ts): typing in a 1,000-line file
+ * costs the YAML parse of one service, not of the file.
+ */
+export function parseCompose(text: string, cache?: ComposeParseCache): ComposeDocument {
+  return cache?.parse(text) ?? parseWhole(text);
+}
+
+/** The whole text through the `yaml` parser: the reference every other way of parsing must equal. */
+export function parseWhole(text: string): ComposeDocument {
   const lineCounter = new LineCounter();
-  const yaml = parseDocument(text, { lineCounter, merge: false, uniqueKeys: true, prettyErrors: false, strict: false });
+  const yaml = parseDocument(text, { lineCounter, ...PARSE_OPTIONS });
   const syntaxProblems: SyntaxProblem[] = yaml.errors.map((e) => ({
     ruleId: e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
     message: firstLine(e.message),
     span: visibleSpan(text, e.pos[0], e.pos[1]),
   }));
   for (const w of yaml.warnings) {
-    if (w.code === 'TAG_RESOLVE_FAILED' && [...COMPOSE_TAGS].some((tag) => w.message.includes(tag))) continue;
+    if (isComposeTagWarning(w)) continue;
     syntaxProblems.push({ ruleId: 'yaml-syntax', message: firstLine(w.message), span: [w.pos[0], Math.max(w.pos[1], w.pos[0] + 1)] });
   }
-  const builder = new TreeBuilder(yaml);
-  let root: ComposeNode | undefined;
-  try {
-    root = yaml.contents ? builder.build(yaml.contents as YamlNode, [0, 0]) : undefined;
-  } catch (error) {
-    if (!(error instanceof AliasLimit)) throw error;
-    syntaxProblems.push({ ruleId: 'alias-limit', message: 'Aliases expand to more than 200000 nodes; the file is not checked further.', span: error.span });
-    root = undefined;
-  }
-  const lineStarts = lineCounter.lineStarts;
+  const builder = new TreeBuilder([{ doc: yaml, offset: 0 }]);
+  const root = builder.buildRoot(() => (yaml.contents ? builder.build(yaml.contents as YamlNode, [0, 0], 0, 0) : undefined), syntaxProblems);
+  return composeDocument(text, () => yaml, root, syntaxProblems, lineCounter.lineStarts);
+}
+
+/** `!reset` / `!override` are compose's own tags: the `yaml` package warns that it does not know them. */
+export function isComposeTagWarning(w: { code: string; message: string }): boolean {
+  return w.code === 'TAG_RESOLVE_FAILED' && [...COMPOSE_TAGS].some((tag) => w.message.includes(tag));
+}
+
+export function composeDocument(text: string, yaml: () => Document, root: ComposeNode | undefined, syntaxProblems: readonly SyntaxProblem[], lineStarts: readonly number[]): ComposeDocument {
   const position = (offset: number) => {
     let low = 0;
     let high = lineStarts.length - 1;
@@ -93,9 +106,13 @@ export function parseCompose(text: string): ComposeDocument {
     }
     return { line: low, character: offset - lineStarts[low] };
   };
+  let whole: Document | undefined;
   return {
     text,
-    yaml,
+    // Only formatting reads the `yaml` document; a document parsed in pieces parses it whole when asked.
+    get yaml() {
+      return (whole ??= yaml());
+    },
     root,
     syntaxProblems,
     range: (span) => ({ start: position(span[0]), end: position(span[1]) }),
@@ -126,39 +143,87 @@ class AliasLimit extends Error {
   }
 }
 
-class TreeBuilder {
+/** A YAML document of the file, or of a piece of it that starts at `offset` in the file. */
+export interface PlacedDocument {
+  readonly doc: Document;
+  readonly offset: number;
+  /** Its anchors, when already known (a piece reused from the last parse). */
+  readonly anchors?: readonly AnchorAt[];
+}
+
+/** An anchor, at its offset in its own document. */
+export interface AnchorAt {
+  readonly name: string;
+  readonly node: YamlNode;
+  readonly at: number;
+}
+
+/** A yaml pair placed in the file; `children`: the value is a map assembled from pairs parsed apart. */
+export interface PlacedPair {
+  readonly pair: unknown;
+  readonly offset: number;
+  readonly children?: { readonly pairs: readonly PlacedPair[]; readonly span: Span };
+}
+
+/** Anchors of a document in file order. */
+export function anchorsOf(doc: Document): AnchorAt[] {
+  const found: AnchorAt[] = [];
+  visit(doc, (_key, node) => {
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor) found.push({ name: anchor, node: node as YamlNode, at: spanOf(node, [0, 0], 0)[0] });
+  });
+  return found;
+}
+
+/** Builds the compose tree from yaml nodes, with spans in the file (a node's offset is its document's). */
+export class TreeBuilder {
   private built = 0;
   /** Anchors by name, in file order: the `yaml` package's own alias lookup walks the whole document each time. */
-  private readonly anchors = new Map<string, { node: YamlNode; at: number }[]>();
+  private readonly anchors = new Map<string, { node: YamlNode; at: number; offset: number }[]>();
 
-  constructor(doc: Document) {
-    visit(doc, (_key, node) => {
-      const anchor = (node as { anchor?: string } | null)?.anchor;
-      if (anchor) this.anchors.set(anchor, [...(this.anchors.get(anchor) ?? []), { node: node as YamlNode, at: spanOf(node, [0, 0])[0] }]);
-    });
+  constructor(docs: readonly PlacedDocument[]) {
+    for (const placed of docs) {
+      for (const anchor of placed.anchors ?? anchorsOf(placed.doc)) {
+        const list = this.anchors.get(anchor.name);
+        const entry = { node: anchor.node, at: anchor.at + placed.offset, offset: placed.offset };
+        if (list) list.push(entry);
+        else this.anchors.set(anchor.name, [entry]);
+      }
+    }
+  }
+
+  /** Runs the build of the root; a file whose aliases expand too far gets a problem and no tree. */
+  buildRoot(build: () => ComposeNode | undefined, syntaxProblems: SyntaxProblem[]): ComposeNode | undefined {
+    try {
+      return build();
+    } catch (error) {
+      if (!(error instanceof AliasLimit)) throw error;
+      syntaxProblems.push({ ruleId: 'alias-limit', message: 'Aliases expand to more than 200000 nodes; the file is not checked further.', span: error.span });
+      return undefined;
+    }
   }
 
   /** The node an alias stands for: the last anchor of that name before it (YAML allows redefining one). */
-  private resolveAlias(name: string, at: number): YamlNode | undefined {
+  private resolveAlias(name: string, at: number): { node: YamlNode; offset: number } | undefined {
     const candidates = this.anchors.get(name) ?? [];
-    let found: YamlNode | undefined;
-    for (const candidate of candidates) if (candidate.at < at) found = candidate.node;
+    let found: { node: YamlNode; offset: number } | undefined;
+    for (const candidate of candidates) if (candidate.at < at) found = candidate;
     return found;
   }
 
-  build(node: unknown, fallback: Span, depth = 0): ComposeNode {
+  build(node: unknown, fallback: Span, depth: number, offset: number): ComposeNode {
     if (++this.built > MAX_RESOLVED_NODES || depth > 200) throw new AliasLimit(fallback);
     if (isAlias(node)) {
-      const span = spanOf(node, fallback);
+      const span = spanOf(node, fallback, offset);
       const target = this.resolveAlias(node.source, span[0]);
       // An alias to an unknown anchor is already a syntax error; keep the position of the alias.
-      return target ? this.build(target, span, depth + 1) : { kind: 'scalar', value: null, span };
+      return target ? this.build(target.node, span, depth + 1, target.offset) : { kind: 'scalar', value: null, span };
     }
-    const span = spanOf(node, fallback);
+    const span = spanOf(node, fallback, offset);
     const tag = (node as { tag?: string } | null)?.tag;
     const composeTag = tag && COMPOSE_TAGS.has(tag) ? tag : undefined;
-    if (isMap(node)) return { kind: 'map', pairs: this.pairs(node.items, depth), span, tag: composeTag };
-    if (isSeq(node)) return { kind: 'seq', items: node.items.map((item) => this.build(item, span, depth + 1)), span, tag: composeTag };
+    if (isMap(node)) return { kind: 'map', pairs: this.pairs(node.items.map((pair) => ({ pair, offset })), depth), span, tag: composeTag };
+    if (isSeq(node)) return { kind: 'seq', items: node.items.map((item) => this.build(item, span, depth + 1, offset)), span, tag: composeTag };
     if (isScalar(node)) {
       const v = node.value;
       const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : v === null || v === undefined ? null : String(v);
@@ -167,19 +232,29 @@ class TreeBuilder {
     return { kind: 'scalar', value: null, span, empty: true };
   }
 
+  /** A map whose pairs were parsed apart (composeChunks.ts), built as `build` builds a map. */
+  assembled(items: readonly PlacedPair[], span: Span, depth: number): ComposeMap {
+    if (++this.built > MAX_RESOLVED_NODES || depth > 200) throw new AliasLimit(span);
+    return { kind: 'map', pairs: this.pairs(items, depth), span, tag: undefined };
+  }
+
   /** A map's pairs with merge keys expanded: merged pairs first, the map's own keys win over them. */
-  private pairs(items: readonly unknown[], depth: number): ComposePair[] {
+  pairs(items: readonly PlacedPair[], depth: number): ComposePair[] {
     const own: ComposePair[] = [];
     const merged: ComposePair[] = [];
-    for (const item of items) {
+    for (const { pair: item, offset, children } of items) {
       if (!isPair(item)) continue;
       const keyNode = item.key as YamlNode | null;
-      const keySpan = spanOf(keyNode, [0, 0]);
+      const keySpan = spanOf(keyNode, [0, 0], offset);
       const key = isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
+      if (children) {
+        own.push({ key, keySpan, value: this.assembled(children.pairs, children.span, depth + 1) });
+        continue;
+      }
       if (key === '<<' && isScalar(keyNode) && !(keyNode as { type?: string }).type?.startsWith('QUOTE')) {
         const sources = isSeq(item.value) ? item.value.items : [item.value];
         for (const source of sources) {
-          const resolved = this.build(source, keySpan, depth + 1);
+          const resolved = this.build(source, keySpan, depth + 1, offset);
           if (resolved.kind === 'map') merged.push(...resolved.pairs.map((p) => ({ ...p, merged: true })));
           else own.push({ key, keySpan, value: resolved });
         }
@@ -188,7 +263,7 @@ class TreeBuilder {
       const valueFallback: Span = [keySpan[1], keySpan[1]];
       const value = item.value === null || item.value === undefined
         ? ({ kind: 'scalar', value: null, span: valueFallback, empty: true } as const)
-        : this.build(item.value, valueFallback, depth + 1);
+        : this.build(item.value, valueFallback, depth + 1, offset);
       own.push({ key, keySpan, value });
     }
     if (merged.length === 0) return own;
@@ -200,9 +275,9 @@ class TreeBuilder {
   }
 }
 
-function spanOf(node: unknown, fallback: Span): Span {
+export function spanOf(node: unknown, fallback: Span, offset: number): Span {
   const range = (node as { range?: [number, number, number] } | null)?.range;
-  return range ? [range[0], range[1]] : fallback;
+  return range ? [range[0] + offset, range[1] + offset] : fallback;
 }
 
 /** The pair under `key` in a map node, if any. */

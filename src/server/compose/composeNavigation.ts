@@ -78,7 +78,7 @@ export function definitionOf(doc: ComposeDocument, offset: number, files?: Compo
   if (symbol) return symbols.defined(symbol.kind, symbol.name)?.span;
   const hit = keyAt(doc, offset) ?? buildValueAt(doc, offset);
   if (files && hit && hit.path[0] === 'services' && hit.path[2] === 'build') {
-    const dockerfile = dockerfilePathOf(doc.text, hit.path[1], files);
+    const dockerfile = dockerfilePathOf(doc, hit.path[1], files);
     if (dockerfile && files.exists(dockerfile)) return { path: dockerfile };
   }
   return undefined;

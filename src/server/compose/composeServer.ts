@@ -9,7 +9,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LocalImageNames } from '../imageCompletion';
 import { imageNamesRequest, type DocksideInitializationOptions } from '../protocol';
 import { completeCompose } from './composeCompletion';
-import { parseCompose, type ComposeDocument } from './composeDocument';
+import { ComposeParseCache } from './composeChunks';
+import { type ComposeDocument } from './composeDocument';
 import { diskFiles, type ComposeFiles } from './composeFiles';
 import { definitionOf, hoverCompose, prepareRenameAt, referencesOf, renameAt } from './composeNavigation';
 import { composeSymbols, formatCompose } from './composeOutline';
@@ -28,6 +29,8 @@ let displayLanguage: string | undefined;
 let canPullSettings = false;
 const timers = new Map<string, NodeJS.Timeout>();
 const parsed = new Map<string, { version: number; doc: ComposeDocument }>();
+/** Per open document: the pieces of its last parse, so a keystroke re-parses only the service typed in. */
+const parseCaches = new Map<string, ComposeParseCache>();
 
 connection.onInitialize((params): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as DocksideInitializationOptions;
@@ -54,7 +57,9 @@ function documentOf(uri: string): ComposeDocument | undefined {
   if (!document || document.getText().length > MAX_TEXT_LENGTH) return undefined;
   const cached = parsed.get(uri);
   if (cached?.version === document.version) return cached.doc;
-  const doc = parseCompose(document.getText());
+  let cache = parseCaches.get(uri);
+  if (!cache) parseCaches.set(uri, (cache = new ComposeParseCache()));
+  const doc = cache.parse(document.getText());
   parsed.set(uri, { version: document.version, doc });
   return doc;
 }
@@ -98,6 +103,7 @@ documents.onDidChangeContent((e) => schedule(e.document.uri));
 documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
   parsed.delete(e.document.uri);
+  parseCaches.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 // A Dockerfile or env file appearing changes what the checks find: re-check the open compose files.
@@ -107,7 +113,7 @@ connection.onDidChangeConfiguration(() => documents.all().forEach((d) => schedul
 connection.onCompletion(async ({ textDocument, position }) => {
   const document = documents.get(textDocument.uri);
   if (!document) return [];
-  return completeCompose(document.getText(), document.offsetAt(position), { locale: displayLanguage, files: filesOf(textDocument.uri), imageNames: () => imageNames.get() });
+  return completeCompose(document.getText(), document.offsetAt(position), { locale: displayLanguage, files: filesOf(textDocument.uri), imageNames: () => imageNames.get(), doc: documentOf(textDocument.uri) });
 });
 
 connection.onHover(({ textDocument, position }) => {

@@ -50,10 +50,26 @@ function actualType(node: ComposeNode): string {
   return typeName(node.kind === 'scalar' && !isInterpolated(node) ? typesOf(node)[0] : node.kind === 'map' ? 'object' : node.kind === 'seq' ? 'array' : 'string');
 }
 
+/** The branches a value is checked against, and each map branch's pattern keys: worked out once per schema node. */
+const branchesCache = new WeakMap<SpecNode, SpecNode[]>();
+const patternKeysCache = new WeakMap<SpecNode, [RegExp, SpecNode][]>();
+
+function branchesOf(schema: SpecNode): SpecNode[] {
+  let branches = branchesCache.get(schema);
+  if (!branches) branchesCache.set(schema, (branches = alternatives(schema).filter((b) => !b.allOf)));
+  return branches;
+}
+
+function patternKeysOf(schema: SpecNode): [RegExp, SpecNode][] {
+  let keys = patternKeysCache.get(schema);
+  if (!keys) patternKeysCache.set(schema, (keys = Object.entries(schema.patternProperties ?? {}).map(([pattern, child]) => [patternOf(pattern), child])));
+  return keys;
+}
+
 /** Checks a node against its schema; `owner` is the key naming the value (where "missing key" lands). */
 export function checkAgainstSpec(node: ComposeNode, schema: SpecNode, owner: Span, out: ComposeFinding[]): void {
   if (node.tag === '!reset') return;
-  const branches = alternatives(schema).filter((b) => !b.allOf);
+  const branches = branchesOf(schema);
   const fitting = branches.filter((b) => accepts(b, node));
   if (fitting.length === 0) {
     out.push({ ruleId: 'wrong-type', severity: 'error', span: node.span, message: l10n.t('Expected {0}, found {1}.', expectedTypes(branches), actualType(node)) });
@@ -117,8 +133,8 @@ function checkMap(node: ComposeMap, schema: SpecNode, owner: Span, out: ComposeF
 function childOf(schema: SpecNode, pair: ComposePair): SpecNode | false | undefined {
   const direct = schema.properties?.[pair.key];
   if (direct) return direct;
-  for (const [pattern, child] of Object.entries(schema.patternProperties ?? {})) {
-    if (patternOf(pattern).test(pair.key)) return Object.keys(child).length === 0 ? undefined : child;
+  for (const [pattern, child] of patternKeysOf(schema)) {
+    if (pattern.test(pair.key)) return Object.keys(child).length === 0 ? undefined : child;
   }
   if (schema.additionalProperties === false) return false;
   if (typeof schema.additionalProperties === 'object') return schema.additionalProperties;

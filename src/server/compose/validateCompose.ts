@@ -2,6 +2,7 @@
 // specification (the project's model of it), then the semantic checks. Text in, problems out.
 import * as l10n from '@vscode/l10n';
 import type { LintProblem, LintSeverity } from '../../shared/lintProtocol';
+import type { ComposeParseCache } from './composeChunks';
 import { parseCompose, type ComposeDocument } from './composeDocument';
 import type { ComposeFiles } from './composeFiles';
 import type { ComposeFinding } from './composeFinding';
@@ -17,6 +18,8 @@ export interface ComposeLintRequest {
   docsBaseUri?: string;
   ignored?: readonly string[];
   severityOverrides?: Readonly<Record<string, LintSeverity | 'off'>>;
+  /** The document's parse cache: the next version re-parses only what changed (the language server keeps one per file). */
+  cache?: ComposeParseCache;
 }
 
 export function findComposeProblems(doc: ComposeDocument, files?: ComposeFiles): ComposeFinding[] {
@@ -38,11 +41,11 @@ export function findComposeProblems(doc: ComposeDocument, files?: ComposeFiles):
 
 /** Problems of a compose file as the editor and dockside-lint report them, in file order. */
 export function lintCompose(request: ComposeLintRequest): LintProblem[] {
-  const doc = parseCompose(request.text);
+  const doc = parseCompose(request.text, request.cache);
   return toLintProblems(doc, findComposeProblems(doc, request.files), request);
 }
 
-export function toLintProblems(doc: ComposeDocument, findings: readonly ComposeFinding[], request: Omit<ComposeLintRequest, 'text' | 'files'>): LintProblem[] {
+export function toLintProblems(doc: ComposeDocument, findings: readonly ComposeFinding[], request: Omit<ComposeLintRequest, 'text' | 'files' | 'cache'>): LintProblem[] {
   const ignored = new Set(request.ignored ?? []);
   const problems: LintProblem[] = [];
   for (const finding of findings) {

@@ -1,28 +1,21 @@
 // Compose in a real VS Code against the real engine and Debian's docker-compose: a two-service project
 // (local image only, ports on 127.0.0.1) comes up through the code lens and through the tree, shows as a
 // project group, one service restarts, logs follow, it goes down and the group vanishes; its override
-// file and a profile apply; a broken file's CLI error lands as a diagnostic; the compose language server
+// file and a profile apply; a broken file's CLI error lands as a diagnostic, and on save the CLI's config -q
+// adds what it is stricter about; the compose language server
 // answers in the editor.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { execFileSync } from 'node:child_process';
+import { composeAvailable } from '../../support/composeCliAvailable';
 import { createTestContainer, testDocker, testName, TEST_IMAGE } from '../../support/testEngine';
 import { VIEW_CONTAINER, activateConnected, answerConfirm, closePromptsAfterFailure, expectNotification } from '../support/managePrompts';
 import { uiBridge } from '../support/uiBridge';
 import { waitFor } from '../support/waitFor';
 
 const workspace = vscode.workspace.workspaceFolders![0].uri.fsPath;
-
-function composeAvailable(): boolean {
-  try {
-    execFileSync('docker-compose', ['version', '--short'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('Compose projects', function () {
   this.timeout(180_000);
@@ -191,6 +184,33 @@ describe('Compose projects', function () {
     assert.equal(spec.code && typeof spec.code === 'object' ? spec.code.value : spec.code, 'undefined-network');
     assert.deepEqual([spec.range.start.line, spec.range.start.character], [3, 15]);
     await expectNotification(/Compose Up failed: Service "web" uses an undefined network "front"/);
+  });
+
+  it('checks a saved compose file with the CLI\'s config -q, apart from the spec diagnostics, and clears it when fixed', async function () {
+    const file = path.join(folder, 'onsave', 'docker-compose.yml');
+    const variable = `DOCKSIDE_TEST_UNSET_${process.pid}`;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // The spec check cannot know that a variable is unset; the CLI can. The network is the spec check's.
+    fs.writeFileSync(file, `services:\n  web:\n    image: ${TEST_IMAGE}\n    networks: [front]\n    environment:\n      A: \${${variable}:?set it}\n`);
+    const fileUri = vscode.Uri.file(file);
+    const document = await vscode.workspace.openTextDocument(fileUri);
+    await vscode.window.showTextDocument(document);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(fileUri, new vscode.Position(0, 0), '# saved by the test\n');
+    await vscode.workspace.applyEdit(edit);
+    await document.save();
+    const config = await waitFor('the CLI\'s config diagnostic', () => vscode.languages.getDiagnostics(fileUri).find((d) => d.source === 'compose config'), 30_000);
+    assert.equal(config.range.start.line, 5, config.message);
+    assert.match(config.message, /config: .*(Missing mandatory value|required variable).*set it/);
+    const spec = await waitFor('the spec diagnostic', () => vscode.languages.getDiagnostics(fileUri).find((d) => d.source === 'compose'));
+    assert.equal(spec.range.start.line, 4);
+    const fix = new vscode.WorkspaceEdit();
+    fix.replace(fileUri, document.lineAt(6).range, '      A: fixed');
+    await vscode.workspace.applyEdit(fix);
+    await document.save();
+    await waitFor('the config diagnostic to clear', () => !vscode.languages.getDiagnostics(fileUri).some((d) => d.source === 'compose config'), 30_000);
+    assert.ok(vscode.languages.getDiagnostics(fileUri).some((d) => d.source === 'compose' && d.range.start.line === 4), 'the spec diagnostic stays');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('shows a service with several replicas as a sub-group of its project', async function () {

@@ -56,7 +56,7 @@ describe('compose CLI output', () => {
     it('v1 schema error: the file, the reason', () => {
       const stderr = "The Compose file './docker-compose.yml' is invalid because:\nUnsupported config option for services.web: 'imagee'\n";
       assert.equal(errorSentence(stderr), "The Compose file './docker-compose.yml' is invalid because: Unsupported config option for services.web: 'imagee'");
-      assert.deepEqual(parseErrorLocation(stderr), { keyPath: ['services', 'web'], key: 'imagee', file: './docker-compose.yml' });
+      assert.deepEqual(parseErrorLocation(stderr), { keyPath: ['services', 'web'], key: 'imagee', file: './docker-compose.yml', unknownToCli: true });
     });
     it('v1 YAML error: the last "in file, line, column"', () => {
       const stderr = 'yaml.parser.ParserError: while parsing a block mapping\n  in "./docker-compose.yml", line 2, column 3\nexpected <block end>, but found \'<block mapping start>\'\n  in "./docker-compose.yml", line 4, column 4\n';
@@ -75,7 +75,7 @@ describe('compose CLI output', () => {
       assert.deepEqual(parseErrorLocation('yaml: line 4: did not find expected key\n'), { file: undefined, line: 4, column: undefined });
     });
     it('v2 additional property', () => {
-      assert.deepEqual(parseErrorLocation("validating /w/compose.yaml: services.web additional properties 'imagee' not allowed\n"), { file: '/w/compose.yaml', keyPath: ['services', 'web'], key: 'imagee' });
+      assert.deepEqual(parseErrorLocation("validating /w/compose.yaml: services.web additional properties 'imagee' not allowed\n"), { file: '/w/compose.yaml', keyPath: ['services', 'web'], key: 'imagee', unknownToCli: true });
     });
     it('v2 undefined network', () => {
       assert.deepEqual(parseErrorLocation('service "web" refers to undefined network front: invalid compose project\n'), { keyPath: ['services', 'web', 'networks'], key: 'front' });
