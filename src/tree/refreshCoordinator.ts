@@ -43,6 +43,11 @@ export class RefreshCoordinator implements vscode.Disposable {
   private queue: Promise<void> = Promise.resolve();
   /** Settles when the first full read after the stream opened is done (the views wait on it). */
   private firstSync?: { promise: Promise<void>; resolve: () => void };
+  /**
+   * A full read was due while the session was not connected yet (the stream can open before the session's own
+   * ping succeeds, and a newer connect attempt can outlive the one awaited): it runs once the session connects.
+   */
+  private readOwed = false;
   private readonly subscription: vscode.Disposable;
   private readonly streamEvents = new vscode.EventEmitter<'open' | 'drop'>();
   /** For tests and diagnostics: the stream opened or dropped. */
@@ -99,6 +104,7 @@ export class RefreshCoordinator implements vscode.Disposable {
     if (state.kind === 'connected') {
       if (current && current !== state.endpoint.host) this.switchEngine();
       else if (this.stream && !this.stream.isOpen) this.stream.retryNow();
+      else if (this.stream?.isOpen && this.readOwed) void this.resync();
       if (this.visibleViews.size > 0) void this.ensureStream();
     } else if (state.kind === 'failed') {
       // Switched to an engine that does not answer: forget the old engine's items, wait for the new one.
@@ -212,7 +218,11 @@ export class RefreshCoordinator implements vscode.Disposable {
   }
 
   private async readAll(): Promise<void> {
-    if (this.session.state.kind !== 'connected') return;
+    if (this.session.state.kind !== 'connected') {
+      this.readOwed = true;
+      return;
+    }
+    this.readOwed = false;
     await readEverything(await this.source(), this.store);
   }
 

@@ -107,6 +107,9 @@ function userSettings(workspaceTrust: boolean): Record<string, unknown> {
     'security.workspace.trust.startupPrompt': 'never',
     'git.openRepositoryInParentFolders': 'never',
     'workbench.enableExperiments': false,
+    // A scrolled tree pins the parents of the top row over the list (sticky scroll): a copy of a row laid over
+    // the rows below it would take the clicks meant for them.
+    'workbench.tree.enableStickyScroll': false,
   };
 }
 

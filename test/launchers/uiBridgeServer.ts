@@ -321,8 +321,9 @@ async function revealRow(page: Page, viewContainerId: string, viewName: string, 
   const list = await pane?.$('.monaco-list');
   const box = await list?.boundingBox();
   if (!list || !box) return undefined;
+  // The list's own rows (not the copies sticky scroll lays over the top of a scrolled tree).
   const rendered = () =>
-    list.$$eval('.monaco-list-row', (rows) =>
+    list.$$eval('.monaco-list-rows > .monaco-list-row', (rows) =>
       rows.map((r) => ({ index: Number(r.getAttribute('data-index')), label: (r.querySelector('.label-name')?.textContent ?? '').trim(), text: (r as unknown as { innerText: string }).innerText })),
     );
   const wheel = async (dy: number) => {
@@ -372,7 +373,7 @@ async function revealRow(page: Page, viewContainerId: string, viewName: string, 
         await wheel(pageStep);
         continue;
       }
-      const row = await list.$(`.monaco-list-row[data-index="${wanted.index}"]`);
+      const row = await list.$(`.monaco-list-rows > .monaco-list-row[data-index="${wanted.index}"]`);
       const b = await row?.boundingBox();
       if (!row || !b) break;
       if (b.y < box.y - 0.5) await wheel(-22);
