@@ -21,6 +21,7 @@ import { Explorer } from './tree/explorer';
 import { EnginesView } from './tree/engines/enginesView';
 import { TerminalServices } from './terminals/terminalServices';
 import type { StatsService } from './stats/statsService';
+import { DoctorService } from './webview/doctor/doctorService';
 
 // Every import above has been evaluated by the time this line runs.
 const bundleEvaluated = performance.now();
@@ -53,11 +54,12 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   const terminals = new TerminalServices(session, log, context.extensionUri);
   const explorer = new Explorer(session, settings, log, context.workspaceState, terminals.stats, timeline);
   const registries = createRegistries(context, session, log);
+  const doctor = new DoctorService(session, log);
   const documents = new ReadOnlyDocuments(() => commands.load());
   const commands = new LazyCommands(declaredCommands(context), { session, log }, () => {
     // Required here, not imported above: the bundle evaluates the command modules only when this runs.
     const { createCommandTable } = require('./commands/commandTable') as typeof import('./commands/commandTable');
-    return createCommandTable({ context, session, log, explorer, terminals, documents, registries, engines, enginesView });
+    return createCommandTable({ context, session, log, explorer, terminals, documents, registries, engines, enginesView, doctor });
   });
 
   context.subscriptions.push(
@@ -69,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
     bindEngineContextKeys(session),
     createEngineStatusItem(session),
     registries,
+    doctor,
     documents,
     terminals,
     commands,

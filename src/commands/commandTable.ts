@@ -10,6 +10,8 @@ import type { EnginesView } from '../tree/engines/enginesView';
 import type { Explorer } from '../tree/explorer';
 import type { CommandHandler, CommandServices } from './commandWrapper';
 import { composeCommandTable } from './compose/index';
+import { runDockerDoctor } from './doctor/runDockerDoctor';
+import type { DoctorService } from '../webview/doctor/doctorService';
 import { deliveryCommandTable, type Registries } from './deliveryCommands';
 import { engineCommandTable } from './engines/index';
 import { explorerCommandTable } from './index';
@@ -24,6 +26,7 @@ export interface CommandTableDependencies extends CommandServices {
   readonly registries: Registries;
   readonly engines: EngineRegistry;
   readonly enginesView: EnginesView;
+  readonly doctor: DoctorService;
 }
 
 export interface CommandTable {
@@ -44,6 +47,7 @@ export function createCommandTable(deps: CommandTableDependencies): CommandTable
       ...terminalCommandTable(deps.terminals),
       ...engineCommandTable(deps.engines, deps.enginesView),
       ...compose.handlers,
+      [Commands.runDockerDoctor]: runDockerDoctor(deps.context.extensionUri, deps.doctor, deps),
     },
     disposables: [...delivery.disposables, ...compose.disposables],
   };
