@@ -5,7 +5,7 @@ import { finding, type Finding } from './finding';
 import { DEFAULT_SOCKET, unixSocketOf, type DoctorInput } from './doctorInput';
 import { isMemberByDatabase, parseEtcGroup, parseEtcPasswd } from './etcGroup';
 import type { FileStat, HostAccess } from './hostAccess';
-import { parseProcStatus, type ProcessIdentity } from './procStatus';
+import { parseProcStatus } from './procStatus';
 import * as path from 'node:path';
 
 export async function socketFindings(input: DoctorInput): Promise<Finding[]> {
@@ -32,14 +32,6 @@ export function modeString(mode: number): string {
   let text = '';
   for (let i = 0; i < 9; i++) text += mode & (1 << (8 - i)) ? bits[i] : '-';
   return `${(mode & 0o777).toString(8).padStart(4, '0')} (s${text})`;
-}
-
-/** Whether `who` may read and write a file with this stat (what connect() on a unix socket needs). */
-export function mayReadWrite(stat: FileStat, who: ProcessIdentity): boolean {
-  if (who.uid === 0) return true;
-  if (stat.uid === who.uid) return (stat.mode & 0o600) === 0o600;
-  if (stat.gid === who.gid || who.groups.includes(stat.gid)) return (stat.mode & 0o060) === 0o060;
-  return (stat.mode & 0o006) === 0o006;
 }
 
 async function permissionFindings(host: HostAccess, socket: string, stat: FileStat): Promise<Finding[]> {
