@@ -59,7 +59,7 @@ export async function daemonFindings(input: DoctorInput): Promise<Finding[]> {
     findings.push(finding('stalePidFile', 'warning', { pidFile, pid: pidText }, { command: `sudo rm ${pidFile}` }));
   }
   if (daemons.length) {
-    findings.push(finding('dockerdListensElsewhere', 'error', { socket: wanted, elsewhere: [...new Set(daemons.flatMap((d) => d.hosts))].join(', ') }));
+    findings.push(finding('dockerdListensElsewhere', 'error', { socket: wanted, elsewhere: [...new Set(daemons.flatMap((d) => d.hosts))].join(', ') }, { command: 'ps -o pid,args -C dockerd' }));
   } else {
     const systemd = await systemdRuns(host);
     findings.push(

@@ -20,7 +20,7 @@ export async function socketFindings(input: DoctorInput): Promise<Finding[]> {
   const socket = unixSocketOf(endpoint.host);
   if (input.engine.kind === 'answered' || !socket) return findings;
   const stat = await input.host.stat(socket);
-  if (!stat) return [...findings, finding('socketMissing', 'error', { socket })];
+  if (!stat) return [...findings, finding('socketMissing', 'error', { socket }, { command: `ls -la ${path.dirname(socket)}` })];
   const probe = await input.host.probeSocket(socket);
   if (probe === 'ECONNREFUSED') findings.push(finding('socketRefused', 'error', { socket }, { command: `sudo rm ${socket}` }));
   if (probe === 'EACCES' || probe === 'EPERM') findings.push(...(await permissionFindings(input.host, socket, stat)));

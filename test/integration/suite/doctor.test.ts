@@ -1,0 +1,82 @@
+// The Docker doctor in a real VS Code (issue 18): Dockside pointed at a private engine that was started and
+// then stopped. The doctor runs by itself, the Containers view's welcome offers its findings (no popup),
+// and the report shows what a user needs: the engine does not answer, its socket is gone, which socket
+// Dockside used and why, each with what it means and the fix. With DOCKSIDE_README_SCREENSHOTS=1 the
+// report's picture is saved as media/doctor.png for the README.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { DocksideApi } from '../../../src/extension';
+import { PrivateEngine } from '../../support/privateEngine';
+import { uiBridge } from '../support/uiBridge';
+import { waitFor } from '../support/waitFor';
+
+const CONTAINER = 'dockside';
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+
+describe('Docker doctor', function () {
+  const engine = new PrivateEngine(path.join(os.tmpdir(), `doctor-${process.pid}-ext-engine`));
+  let api: DocksideApi;
+  const reportText = async () => (await uiBridge.webviewTexts()).find((t) => t.includes('Docker Doctor') && /What it means:/.test(t));
+
+  before(async function () {
+    if (!uiBridge.available) this.skip();
+    this.timeout(90_000);
+    api = await vscode.extensions.getExtension<DocksideApi>('dockside.dockside')!.activate();
+    await engine.start();
+    await engine.stop();
+    await vscode.commands.executeCommand(`workbench.view.extension.${CONTAINER}`);
+  });
+
+  after(async function () {
+    this.timeout(90_000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.getConfiguration('dockside').update('engine.host', undefined, vscode.ConfigurationTarget.Global);
+    await engine.destroy();
+    await waitFor('the default engine again', () => api.engineState().kind === 'connected' && api.engineState().endpoint?.host === 'unix:///var/run/docker.sock');
+  });
+
+  it('runs by itself for a stopped engine and offers its findings in the welcome view', async function () {
+    this.timeout(60_000);
+    await vscode.workspace.getConfiguration('dockside').update('engine.host', engine.host, vscode.ConfigurationTarget.Global);
+    await waitFor('the stopped engine to fail', () => api.engineState().kind === 'failed' && api.engineState().endpoint?.host === engine.host, 30_000);
+    const welcome = await waitFor('the doctor in the welcome view', async () => {
+      const text = await uiBridge.welcomeText(CONTAINER);
+      return /The Docker doctor checked this machine/.test(text) ? text : undefined;
+    }, 30_000);
+    assert.match(welcome, /No Docker engine answers/, 'beside the engine-down welcome');
+    assert.match(welcome, /Show the Doctor's Findings/);
+    assert.deepEqual((await uiBridge.notificationTexts()).filter((n) => /doctor/i.test(n)), [], 'no popup');
+
+    await uiBridge.clickSelector(`[id="workbench.view.extension.${CONTAINER}"] .welcome-view-content a:has-text("Show the Doctor's Findings")`);
+    const report = await waitFor('the report in the page', reportText, 30_000);
+    assert.match(report, new RegExp(`No Docker engine answers at ${escapeRegExp(engine.host)}`));
+    assert.match(report, new RegExp(`The socket ${escapeRegExp(engine.socket)} does not exist`));
+    assert.match(report, /dockerd runs, but not on|dockerd is installed .* but not running/);
+    assert.match(report, /Dockside uses .* chosen by the dockside\.engine\.host setting/);
+    assert.match(report, /\d+ errors and \d+ warnings for/);
+    assert.match(report, /Why it matters:/);
+    assert.match(report, /Fix:/);
+    const shot = await uiBridge.screenshot('doctor-report');
+    if (process.env.DOCKSIDE_README_SCREENSHOTS === '1') fs.copyFileSync(shot, path.join(REPO_ROOT, 'media', 'doctor.png'));
+  });
+
+  it('Run Again checks again, and a copied fix lands on the clipboard', async function () {
+    this.timeout(60_000);
+    await vscode.env.clipboard.writeText('');
+    assert.equal(await uiBridge.webviewAct('#rerun', 'click'), true);
+    await waitFor('the report again', reportText, 30_000);
+    // Every copy button carries the finding's own command; the first one is on the page's first finding with a command.
+    const clicked = await uiBridge.webviewAct('button[data-copy]', 'click');
+    assert.equal(clicked, true, 'a finding with a command to copy');
+    const copied = await waitFor('the command on the clipboard', async () => (await vscode.env.clipboard.readText()) || undefined);
+    const page = (await reportText()) ?? '';
+    assert.ok(page.includes(copied), `the copied "${copied}" is shown in the page`);
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
