@@ -7,11 +7,6 @@ export interface EngineLog {
   readonly text: string;
 }
 
-/** Where logs are looked for first, in order. */
-export function engineLogSources(): readonly string[] {
-  return ['journalctl -u docker'];
-}
-
 const MAX_LINES = 2000;
 
 /** The journal, else the named file's last lines; undefined when neither can be read. */

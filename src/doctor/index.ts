@@ -7,6 +7,6 @@ export type { HostAccess, HostRoots } from './hostAccess';
 export type { DoctorEndpoint, DoctorInput, EngineOutcome } from './doctorInput';
 export { problemsOf } from './finding';
 export type { Finding, FindingId, FixAction, Severity } from './finding';
-export { engineLogSources, readEngineLog } from './engineLogs';
+export { readEngineLog } from './engineLogs';
 export type { EngineLog } from './engineLogs';
 export { startEngineWithSystemd } from './engineStart';

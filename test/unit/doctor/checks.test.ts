@@ -2,6 +2,8 @@
 // the fix Dockside may run; what passes says so. Real faults are in doctorFaults.live.test.ts.
 import * as assert from 'node:assert/strict';
 import type { DoctorInput } from '../../../src/doctor/doctorInput';
+import { readEngineLog } from '../../../src/doctor/engineLogs';
+import { startEngineWithSystemd } from '../../../src/doctor/engineStart';
 import type { Finding } from '../../../src/doctor/finding';
 import { runDoctor } from '../../../src/doctor/runDoctor';
 import type { EngineFacts } from '../../../src/models/engineFacts';
@@ -154,5 +156,24 @@ describe('doctor checks', () => {
     const list = await findings({ files: { '/sys/fs/selinux/enforce': '1' } }, { kind: 'answered', facts: facts({ securityOptions: ['name=selinux'] }) });
     const selinux = one(list, 'selinuxEnforcing');
     assert.deepEqual([selinux.severity, selinux.facts.engineLabels], ['info', 'true']);
+  });
+});
+
+describe('doctor engine logs and start', () => {
+  it('reads the docker unit journal, else the named file, and says when neither can be read', async () => {
+    const journal = fakeHost({ commands: { 'journalctl -u docker --no-pager -n 2000 -o short-iso': { code: 0, stdout: '2026-12-02T04:00:00+0000 vm dockerd[12]: API listen on /run/docker.sock\n', stderr: '' } } });
+    assert.deepEqual(await readEngineLog(journal), { source: 'journalctl -u docker', text: '2026-12-02T04:00:00+0000 vm dockerd[12]: API listen on /run/docker.sock\n' });
+    const unreadable = fakeHost({ commands: { 'journalctl -u docker --no-pager -n 2000 -o short-iso': { code: 0, stdout: '-- No entries --\n', stderr: '' } }, files: { '/var/log/dockerd.log': 'a\nb\n' } });
+    assert.equal(await readEngineLog(unreadable), undefined, 'no entries (or not allowed to read them) is no log');
+    assert.deepEqual(await readEngineLog(unreadable, '/var/log/dockerd.log'), { source: '/var/log/dockerd.log', text: 'a\nb\n' });
+    assert.equal(await readEngineLog(unreadable, '/var/log/missing.log'), undefined);
+  });
+
+  it('starts the engine through systemd without a password prompt, and reports a refusal', async () => {
+    const refused = fakeHost({ commands: { 'systemctl --no-ask-password start docker': { code: 1, stdout: '', stderr: 'Interactive authentication required.\n' } } });
+    assert.deepEqual(await startEngineWithSystemd(refused), { started: false, message: 'Interactive authentication required.' });
+    const started = fakeHost({ commands: { 'systemctl --no-ask-password start docker': { code: 0, stdout: '', stderr: '' } } });
+    assert.equal((await startEngineWithSystemd(started)).started, true);
+    assert.equal((await startEngineWithSystemd(fakeHost({}))).started, false, 'no systemctl');
   });
 });
