@@ -21,7 +21,7 @@ function body(report: DoctorReport | undefined): string {
   const passed = indexed.filter(({ f }) => f.severity === 'ok');
   const errors = problems.filter(({ f }) => f.severity === 'error').length;
   const summary = problems.length
-    ? vscode.l10n.t('{0} errors and {1} warnings for {2} (checked in {3} ms).', errors, problems.length - errors, report.endpoint ?? '', report.durationMs)
+    ? vscode.l10n.t('{0} error(s), {1} warning(s) for {2} (checked in {3} ms).', errors, problems.length - errors, report.endpoint ?? '', report.durationMs)
     : vscode.l10n.t('No problems found for {0} (checked in {1} ms).', report.endpoint ?? '', report.durationMs);
   const section = (heading: string, items: { f: Finding; i: number }[]) =>
     items.length ? `<h2>${escape(heading)}</h2>${items.map(({ f, i }) => findingHtml(f, i)).join('\n')}` : '';
