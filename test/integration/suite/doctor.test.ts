@@ -32,10 +32,7 @@ describe('Docker doctor', function () {
 
   after(async function () {
     this.timeout(90_000);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.getConfiguration('dockside').update('engine.host', undefined, vscode.ConfigurationTarget.Global);
-    await engine.destroy();
-    await waitFor('the default engine again', () => api.engineState().kind === 'connected' && api.engineState().endpoint?.host === 'unix:///var/run/docker.sock');
+    await backToTheDefaultEngine(api, engine);
   });
 
   it('runs by itself for a stopped engine and offers its findings in the welcome view', async function () {
@@ -50,7 +47,7 @@ describe('Docker doctor', function () {
     assert.match(welcome, /Show the Doctor's Findings/);
     assert.deepEqual((await uiBridge.notificationTexts()).filter((n) => /doctor/i.test(n)), [], 'no popup');
 
-    await uiBridge.clickSelector(`[id="workbench.view.extension.${CONTAINER}"] .welcome-view-content a:has-text("Show the Doctor's Findings")`);
+    await clickWelcomeLink("Show the Doctor's Findings");
     const report = await waitFor('the report in the page', reportText, 30_000);
     assert.match(report, new RegExp(`No Docker engine answers at ${escapeRegExp(engine.host)}`));
     assert.match(report, new RegExp(`The socket ${escapeRegExp(engine.socket)} does not exist`));
@@ -94,10 +91,7 @@ describe('Docker doctor on an engine that answers with warnings', function () {
 
   after(async function () {
     this.timeout(90_000);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.getConfiguration('dockside').update('engine.host', undefined, vscode.ConfigurationTarget.Global);
-    await engine.destroy();
-    await waitFor('the default engine again', () => api.engineState().kind === 'connected' && api.engineState().endpoint?.host === 'unix:///var/run/docker.sock');
+    await backToTheDefaultEngine(api, engine);
   });
 
   it("runs by itself when the engine answers with warnings, and shows the engine's own words", async function () {
@@ -109,7 +103,7 @@ describe('Docker doctor on an engine that answers with warnings', function () {
       return /The Docker doctor found problems with this engine/.test(text) ? text : undefined;
     }, 30_000);
     assert.match(welcome, /No containers yet/, 'beside the empty engine\'s welcome');
-    await uiBridge.clickSelector(`[id="workbench.view.extension.${CONTAINER}"] .welcome-view-content a:has-text("Show the Doctor's Findings")`);
+    await clickWelcomeLink("Show the Doctor's Findings");
     const report = await waitFor('the report in the page', async () => (await uiBridge.webviewTexts()).find((t) => t.includes('IPv4 forwarding is disabled')), 30_000);
     assert.match(report, /The engine says: IPv4 forwarding is disabled\. Networking will not work\./);
     assert.match(report, /sudo sysctl -w net\.ipv4\.ip_forward=1/, 'the command to copy');
@@ -119,6 +113,18 @@ describe('Docker doctor on an engine that answers with warnings', function () {
     if (process.env.DOCKSIDE_README_SCREENSHOTS === '1') fs.copyFileSync(shot, path.join(REPO_ROOT, 'media', 'doctor-warnings.png'));
   });
 });
+
+/** Closes the report, forgets the private engine and waits until the machine's own engine is shown again. */
+async function backToTheDefaultEngine(api: DocksideApi, engine: PrivateEngine): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.workspace.getConfiguration('dockside').update('engine.host', undefined, vscode.ConfigurationTarget.Global);
+  await engine.destroy();
+  await waitFor('the default engine again', () => api.engineState().kind === 'connected' && api.engineState().endpoint?.host === 'unix:///var/run/docker.sock');
+}
+
+function clickWelcomeLink(text: string): Promise<boolean> {
+  return uiBridge.clickSelector(`[id="workbench.view.extension.${CONTAINER}"] .welcome-view-content a:has-text("${text}")`);
+}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
