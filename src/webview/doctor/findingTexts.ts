@@ -124,7 +124,7 @@ export function describeFinding(f: Finding): FindingWords {
           };
     case 'selinuxEnforcing':
       return f.severity === 'ok'
-        ? { title: vscode.l10n.t('SELinux is {0}: bind mounts need no relabelling.', x.mode ?? '') }
+        ? { title: vscode.l10n.t('SELinux is {0}: bind mounts need no relabelling.', x.mode === 'permissive' ? vscode.l10n.t('permissive') : vscode.l10n.t('disabled')) }
         : {
             title: vscode.l10n.t('SELinux is enforcing.'),
             meaning: x.engineLabels === 'true' ? vscode.l10n.t('The engine labels containers (selinux-enabled), so a container may only read host files labelled for it.') : vscode.l10n.t('Containers may be refused access to host folders that are not labelled for them.'),

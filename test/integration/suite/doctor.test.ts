@@ -129,3 +129,26 @@ function clickWelcomeLink(text: string): Promise<boolean> {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
+
+// Runs in the Chinese launch only (its title starts like the Chinese UI suite's, which that launch selects).
+describe('Chinese UI in the real workbench: the Docker doctor', function () {
+  before(async function () {
+    if (!uiBridge.available || !vscode.env.language.startsWith('zh')) this.skip();
+    const api = await vscode.extensions.getExtension<DocksideApi>('dockside.dockside')!.activate();
+    await waitFor('the engine to connect', () => api.engineState().kind === 'connected');
+  });
+
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('writes the report in Chinese', async function () {
+    this.timeout(60_000);
+    await vscode.commands.executeCommand('dockside.doctor.run');
+    const report = await waitFor('the Chinese report', async () => (await uiBridge.webviewTexts()).find((t) => t.includes('Docker 诊断') && t.includes('通过')), 30_000);
+    assert.match(report, /引擎在 unix:\/\/\/var\/run\/docker\.sock 应答/);
+    assert.match(report, /重新运行/);
+    for (const english of ['Run Again', 'Show Engine Logs', 'Passed', 'The engine answers at', 'IPv4 forwarding is on', 'What it means', 'checked in']) {
+      assert.ok(!report.includes(english), `"${english}" in the Chinese report: ${report}`);
+    }
+    await uiBridge.screenshot('doctor-report-zh-cn');
+  });
+});
