@@ -16,7 +16,7 @@ export class DoctorService implements vscode.Disposable {
   readonly onDidReport = this.reported.event;
   private last?: { report: DoctorReport; trouble: string };
   private readonly diagnosed = new Set<string>();
-  private running?: Promise<DoctorReport>;
+  private running?: { readonly report: Promise<DoctorReport>; readonly diskUsage: boolean };
   private readonly subscription: vscode.Disposable;
 
   constructor(
@@ -34,10 +34,22 @@ export class DoctorService implements vscode.Disposable {
     return import('../../doctor/index');
   }
 
-  /** Runs every check now (one run at a time; a second caller gets the same report). */
+  /**
+   * Runs every check now, one run at a time: a caller gets the run in flight when it is as complete as
+   * asked, else the next one (a report opened during the background run still counts what prune frees).
+   */
   run(options: { diskUsage?: boolean } = {}): Promise<DoctorReport> {
-    this.running ??= this.diagnose(options.diskUsage ?? true).finally(() => (this.running = undefined));
-    return this.running;
+    const diskUsage = options.diskUsage ?? true;
+    if (this.running && (this.running.diskUsage || !diskUsage)) return this.running.report;
+    const previous = this.running?.report.catch(() => undefined);
+    const report = (async () => {
+      await previous;
+      return this.diagnose(diskUsage);
+    })().finally(() => {
+      if (this.running?.report === report) this.running = undefined;
+    });
+    this.running = { report, diskUsage };
+    return report;
   }
 
   private async diagnose(diskUsage: boolean): Promise<DoctorReport> {

@@ -4,12 +4,16 @@
 // Dockside used and why, each with what it means and the fix. With DOCKSIDE_README_SCREENSHOTS=1 the
 // report's picture is saved as media/doctor.png for the README.
 import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import Docker from 'dockerode';
+import * as tar from 'tar-fs';
 import * as vscode from 'vscode';
 import type { DocksideApi } from '../../../src/extension';
 import { PrivateEngine } from '../../support/privateEngine';
+import { acceptPick, answerConfirm } from '../support/managePrompts';
 import { uiBridge } from '../support/uiBridge';
 import { waitFor } from '../support/waitFor';
 
@@ -128,6 +132,74 @@ function clickWelcomeLink(text: string): Promise<boolean> {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+describe('Docker doctor on a data root that filled up', function () {
+  const root = path.join(os.tmpdir(), `doctor-${process.pid}-ext-full`);
+  const engine = new PrivateEngine(root);
+  const filler = path.join(root, 'filler');
+  let api: DocksideApi;
+
+  before(async function () {
+    if (!uiBridge.available) this.skip();
+    this.timeout(120_000);
+    api = await vscode.extensions.getExtension<DocksideApi>('dockside.dockside')!.activate();
+    fs.mkdirSync(root, { recursive: true });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256m', `doctor-${process.pid}-full`, root]);
+    await engine.start();
+    await buildDanglingImage(new Docker({ socketPath: engine.socket }), 48);
+    // Leave about 2% of the tmpfs free: the image above is what a prune can give back.
+    const { bavail, bsize } = fs.statfsSync(root);
+    const fd = fs.openSync(filler, 'w');
+    const chunk = Buffer.alloc(1024 * 1024);
+    for (let left = bavail * bsize - 3 * 1024 * 1024; left > 0; left -= chunk.length) fs.writeSync(fd, chunk, 0, Math.min(chunk.length, left));
+    fs.closeSync(fd);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand(`workbench.view.extension.${CONTAINER}`);
+  });
+
+  after(async function () {
+    this.timeout(90_000);
+    await engine.stop();
+    fs.rmSync(filler, { force: true });
+    spawnSync('umount', ['-l', root]);
+    await backToTheDefaultEngine(api, engine);
+  });
+
+  it('reports the full data root and, with consent, prunes what holds the space', async function () {
+    this.timeout(90_000);
+    await vscode.workspace.getConfiguration('dockside').update('engine.host', engine.host, vscode.ConfigurationTarget.Global);
+    await waitFor('the engine to connect', () => api.engineState().kind === 'connected' && api.engineState().endpoint?.host === engine.host, 30_000);
+    void vscode.commands.executeCommand('dockside.doctor.run');
+    // The report the command runs counts what prune would free (the unused image, tens of MiB).
+    const report = await waitFor('the full data root in the report', async () => (await uiBridge.webviewTexts()).find((t) => /Only [\d.]+ MiB free of [\d.]+ MiB/.test(t) && /A prune would give back about \d{2,}\.\d MiB/.test(t)), 30_000);
+    assert.match(report, new RegExp(`on the engine's data root ${escapeRegExp(path.join(root, 'data'))}`));
+    await waitFor('the Prune button', async () => (await uiBridge.webviewAct('button[data-fix]', 'click')) === true, 10_000);
+    // The usual system prune asks what else may go, then names what goes before it goes.
+    await acceptPick('Also unused images that are tagged');
+    const confirmation = await answerConfirm('Remove', /Clean up the engine\? This cannot be undone\./);
+    assert.match(confirmation, /image/i, 'the dangling image is named');
+    const after = await waitFor('the report after the prune', async () => (await uiBridge.webviewTexts()).find((t) => t.includes('Docker Doctor') && /PASSED[\s\S]*MiB free of [\d.]+ MiB \([\d.]+%\) on the data root/i.test(t)), 60_000);
+    assert.doesNotMatch(after, /Only [\d.]+ MiB free/);
+    assert.deepEqual((await new Docker({ socketPath: engine.socket }).listImages()).length, 0, 'the image went');
+  });
+});
+
+/** An untagged image of `mebibytes` MiB, built by the classic builder from scratch: a prune removes it. */
+async function buildDanglingImage(docker: Docker, mebibytes: number): Promise<void> {
+  const context = fs.mkdtempSync(path.join(os.tmpdir(), `doctor-${process.pid}-context-`));
+  try {
+    fs.writeFileSync(path.join(context, 'Dockerfile'), 'FROM scratch\nCOPY blob /blob\n');
+    fs.writeFileSync(path.join(context, 'blob'), Buffer.alloc(mebibytes * 1024 * 1024, 7));
+    const stream = await docker.buildImage(tar.pack(context), { version: '1' });
+    await new Promise<void>((resolve, reject) => docker.modem.followProgress(stream, (error: Error | null, out: { error?: string }[]) => {
+      const failure = error?.message ?? out.find((o) => o.error)?.error;
+      if (failure) reject(new Error(failure));
+      else resolve();
+    }));
+  } finally {
+    fs.rmSync(context, { recursive: true, force: true });
+  }
 }
 
 // Runs in the Chinese launch only (its title starts like the Chinese UI suite's, which that launch selects).
