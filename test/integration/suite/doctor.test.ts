@@ -9,10 +9,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Docker from 'dockerode';
-import * as tar from 'tar-fs';
 import * as vscode from 'vscode';
 import type { DocksideApi } from '../../../src/extension';
 import { PrivateEngine } from '../../support/privateEngine';
+import { buildScratchImage } from '../../support/scratchImage';
 import { acceptPick, answerConfirm } from '../support/managePrompts';
 import { uiBridge } from '../support/uiBridge';
 import { waitFor } from '../support/waitFor';
@@ -147,7 +147,7 @@ describe('Docker doctor on a data root that filled up', function () {
     fs.mkdirSync(root, { recursive: true });
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256m', `doctor-${process.pid}-full`, root]);
     await engine.start();
-    await buildDanglingImage(new Docker({ socketPath: engine.socket }), 48);
+    await buildScratchImage(new Docker({ socketPath: engine.socket }), 48);
     // Leave about 2% of the tmpfs free: the image above is what a prune can give back.
     const { bavail, bsize } = fs.statfsSync(root);
     const fd = fs.openSync(filler, 'w');
@@ -184,23 +184,6 @@ describe('Docker doctor on a data root that filled up', function () {
     assert.deepEqual((await new Docker({ socketPath: engine.socket }).listImages()).length, 0, 'the image went');
   });
 });
-
-/** An untagged image of `mebibytes` MiB, built by the classic builder from scratch: a prune removes it. */
-async function buildDanglingImage(docker: Docker, mebibytes: number): Promise<void> {
-  const context = fs.mkdtempSync(path.join(os.tmpdir(), `doctor-${process.pid}-context-`));
-  try {
-    fs.writeFileSync(path.join(context, 'Dockerfile'), 'FROM scratch\nCOPY blob /blob\n');
-    fs.writeFileSync(path.join(context, 'blob'), Buffer.alloc(mebibytes * 1024 * 1024, 7));
-    const stream = await docker.buildImage(tar.pack(context), { version: '1' });
-    await new Promise<void>((resolve, reject) => docker.modem.followProgress(stream, (error: Error | null, out: { error?: string }[]) => {
-      const failure = error?.message ?? out.find((o) => o.error)?.error;
-      if (failure) reject(new Error(failure));
-      else resolve();
-    }));
-  } finally {
-    fs.rmSync(context, { recursive: true, force: true });
-  }
-}
 
 // Runs in the Chinese launch only (its title starts like the Chinese UI suite's, which that launch selects).
 describe('Chinese UI in the real workbench: the Docker doctor', function () {

@@ -7,7 +7,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import * as tar from 'tar-fs';
 import type { DoctorEndpoint, EngineOutcome } from '../../../src/doctor/doctorInput';
 import type { Finding } from '../../../src/doctor/finding';
 import { nodeHostAccess } from '../../../src/doctor/hostAccess';
@@ -16,6 +15,7 @@ import { EngineClient } from '../../../src/engine/client';
 import { readEngineFacts } from '../../../src/engine/engineFacts';
 import { describeEngineError, toEngineError } from '../../../src/engine/errors';
 import { PrivateEngine } from '../../support/privateEngine';
+import { buildScratchImage } from '../../support/scratchImage';
 
 const PROBE = path.resolve(__dirname, '../../support/doctorProbe.js');
 const ROOT = `/tmp/doctor-${process.pid}-engine`;
@@ -39,20 +39,6 @@ function probe(request: { endpoint: DoctorEndpoint; engine: EngineOutcome; roots
   const result = spawnSync(command, argv, { encoding: 'utf8', uid: where.uid, gid: where.gid, env: { PATH: process.env.PATH, HOME: '/nonexistent' }, timeout: 30_000 });
   assert.equal(result.status, 0, `the probe failed: ${result.stderr}`);
   return JSON.parse(result.stdout) as Finding[];
-}
-
-/** A 1 MiB image built by the classic builder from scratch: nothing uses it, so prune would reclaim it. */
-async function buildUnusedImage(client: EngineClient, contextDir: string): Promise<void> {
-  fs.mkdirSync(contextDir, { recursive: true });
-  fs.writeFileSync(path.join(contextDir, 'Dockerfile'), 'FROM scratch\nCOPY blob /blob\nLABEL dockside.test=doctor\n');
-  fs.writeFileSync(path.join(contextDir, 'blob'), Buffer.alloc(1024 * 1024, 7));
-  const stream = await client.docker.buildImage(tar.pack(contextDir), { t: `doctor-${process.pid}-unused:1`, version: '1' });
-  await new Promise<void>((resolve, reject) => client.docker.modem.followProgress(stream, (error: Error | null, out: { error?: string }[]) => {
-    const failure = error?.message ?? out.find((o) => o.error)?.error;
-    if (failure) reject(new Error(failure));
-    else resolve();
-  }));
-  fs.rmSync(contextDir, { recursive: true });
 }
 
 describe('doctor on real faults (live)', function () {
@@ -108,7 +94,7 @@ describe('doctor on real faults (live)', function () {
   });
 
   it('a data root on a tmpfs filled up: the free space of DockerRootDir, and prune on offer', async () => {
-    await buildUnusedImage(client, path.join(ROOT, 'context'));
+    await buildScratchImage(client.docker, 1, `doctor-${process.pid}-unused:1`);
     const roomy = await runDoctor({ endpoint, engine: await answered(), host: nodeHostAccess() });
     const space = one(roomy.findings, 'diskSpace');
     assert.equal(space.facts.root, path.join(ROOT, 'data'));
