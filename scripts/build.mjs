@@ -15,6 +15,7 @@ const lazyBundles = {
   'language/client': './languageClient.js',
   'language/composeClient': './composeLanguageClient.js',
   'compose/composeRisks': './composeRisks.js',
+  'doctor/index': './doctor.js',
 };
 
 const lazyExternal = {
@@ -110,6 +111,7 @@ const builds = [
   { ...common, entryPoints: { composeLanguageClient: 'src/language/composeClient.ts' }, outdir: 'dist', external: ['vscode'], plugins: [plainVscodeRequires] },
   { ...common, entryPoints: { composeServer: 'src/server/compose/composeServer.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { composeRisks: 'src/compose/composeRisks.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { doctor: 'src/doctor/index.ts' }, outdir: 'dist', external: ['vscode'] },
 ];
 
 // --only=extension,engine builds just those bundles (a quicker loop while working on one part).

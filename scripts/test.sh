@@ -15,7 +15,8 @@ bash scripts/prepare-remote-engines.sh
 # unzip: the .vsix test; shellcheck: the ShellCheck rules; iproute2: veth parents for macvlan tests;
 # docker-registry + apache2-utils: the private registry (htpasswd) of the push/pull tests.
 # docker-compose: Debian's compose v1 (1.29), the real CLI of the compose tests.
-apt_install unzip shellcheck iproute2 docker-registry apache2-utils docker-compose
+# procps: sysctl, which turns IPv4 forwarding off inside the Docker doctor's test namespace.
+apt_install unzip shellcheck iproute2 docker-registry apache2-utils docker-compose procps
 say "building and packing the .vsix (the tests run the shipped, minified bundles)"
 node scripts/build.mjs --tests
 node scripts/package.mjs | tail -1

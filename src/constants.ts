@@ -27,6 +27,7 @@ export const EngineCommands = {
 export const Commands = {
   retryEngine: 'dockside.engine.retry',
   showEngineDetails: 'dockside.engine.showDetails',
+  runDockerDoctor: 'dockside.doctor.run',
   openEngineSettings: 'dockside.engine.openSettings',
   showLog: 'dockside.showLog',
   refreshContainers: 'dockside.containers.refresh',
@@ -66,6 +67,8 @@ export const TerminalCommands = {
 export const ContextKeys = {
   engineState: 'dockside.engineState',
   engineError: 'dockside.engineError',
+  /** The Docker doctor's last report has errors or warnings for the engine shown: the welcome views offer it. */
+  doctorProblems: 'dockside.doctorProblems',
   /** The active terminal is an attach with stdin, where Ctrl-P Ctrl-Q must reach the container. */
   detachableTerminal: 'dockside.detachableTerminal',
   /** The active terminal follows logs: Filter and Save in the terminal's menus. */

@@ -22,6 +22,7 @@ import { Explorer } from './tree/explorer';
 import { EnginesView } from './tree/engines/enginesView';
 import { TerminalServices } from './terminals/terminalServices';
 import type { StatsService } from './stats/statsService';
+import { DoctorService } from './webview/doctor/doctorService';
 
 // Every import above has been evaluated by the time this line runs.
 const bundleEvaluated = performance.now();
@@ -57,11 +58,12 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   const files = new ContainerFiles(session, log);
   const explorer = new Explorer(session, settings, log, context.workspaceState, terminals.stats, timeline, { containerChildren: [files.tree], containersDragAndDrop: files.dragAndDrop });
   const registries = createRegistries(context, session, log);
+  const doctor = new DoctorService(session, log);
   const documents = new ReadOnlyDocuments(() => commands.load());
   const commands = new LazyCommands(declaredCommands(context), { session, log }, () => {
     // Required here, not imported above: the bundle evaluates the command modules only when this runs.
     const { createCommandTable } = require('./commands/commandTable') as typeof import('./commands/commandTable');
-    return createCommandTable({ context, session, log, explorer, terminals, documents, registries, engines, enginesView, files });
+    return createCommandTable({ context, session, log, explorer, terminals, documents, registries, engines, enginesView, files, doctor });
   });
 
   context.subscriptions.push(
@@ -74,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
     bindEngineContextKeys(session),
     createEngineStatusItem(session),
     registries,
+    doctor,
     documents,
     terminals,
     commands,

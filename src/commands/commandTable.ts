@@ -10,6 +10,8 @@ import type { EnginesView } from '../tree/engines/enginesView';
 import type { Explorer } from '../tree/explorer';
 import type { CommandHandler, CommandServices } from './commandWrapper';
 import { composeCommandTable } from './compose/index';
+import { runDockerDoctor } from './doctor/runDockerDoctor';
+import type { DoctorService } from '../webview/doctor/doctorService';
 import { deliveryCommandTable, type Registries } from './deliveryCommands';
 import { engineCommandTable } from './engines/index';
 import type { ContainerFiles } from '../files/containerFiles';
@@ -27,6 +29,7 @@ export interface CommandTableDependencies extends CommandServices {
   readonly engines: EngineRegistry;
   readonly enginesView: EnginesView;
   readonly files: ContainerFiles;
+  readonly doctor: DoctorService;
 }
 
 export interface CommandTable {
@@ -48,6 +51,7 @@ export function createCommandTable(deps: CommandTableDependencies): CommandTable
       ...engineCommandTable(deps.engines, deps.enginesView),
       ...fileCommandTable(deps.files),
       ...compose.handlers,
+      [Commands.runDockerDoctor]: runDockerDoctor(deps.context.extensionUri, deps.doctor, deps),
     },
     disposables: [...delivery.disposables, ...compose.disposables],
   };

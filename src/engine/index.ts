@@ -26,6 +26,7 @@ export * from './volumes';
 export * from './events';
 export * from './explorerQueries';
 export * from './system';
+export { mapInfoFacts, readEngineFacts } from './engineFacts';
 export { ContextStore, validateContextName } from './contexts';
 export { exportContext, importContext } from './contextArchive';
 export type { DockerContext, NewContext, ContextTlsInput } from './contexts';

@@ -41,8 +41,12 @@ describe('layers', () => {
     assert.deepEqual(offenders('models', ['vscode', 'dockerode', 'engine', 'run', 'commands', 'tree', 'session']), []);
   });
 
+  it('doctor/ is pure: no vscode, no dockerode, nothing from the engine or UI folders', () => {
+    assert.deepEqual(offenders('doctor', ['vscode', 'dockerode', 'engine', 'run', 'commands', 'tree', 'session', 'webview', 'terminals', 'manage', 'build']), []);
+  });
+
   it('nothing below commands/ imports from commands/', () => {
-    for (const folder of ['manage', 'tree', 'session', 'terminals', 'run', 'build', 'stats', 'inspect', 'registries']) {
+    for (const folder of ['manage', 'tree', 'session', 'terminals', 'run', 'build', 'stats', 'inspect', 'registries', 'doctor', 'webview']) {
       if (fs.existsSync(path.join(SRC, folder))) assert.deepEqual(offenders(folder, ['commands']), [], folder);
     }
   });

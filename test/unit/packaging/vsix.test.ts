@@ -27,6 +27,8 @@ describe('the .vsix package', function () {
       'extension/dist/languageClient.js',
       'extension/dist/server.js',
       'extension/dist/cli.js',
+      'extension/dist/doctor.js',
+      'extension/media/doctor/doctor.js',
       'extension/media/dockside.svg',
       'extension/readme.md',
     ]) {
