@@ -45,3 +45,5 @@ export type { StartedContainer } from './run';
 export function configureLocalization(bundle: Record<string, string> | undefined): void {
   if (bundle) l10n.config({ contents: bundle });
 }
+export * from './swarm';
+export { ServiceLogFollower, parseServiceLogLine } from './serviceLogs';
