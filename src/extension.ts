@@ -19,6 +19,7 @@ import { Settings } from './settings';
 import { createEngineStatusItem } from './status/engineStatusItem';
 import { Explorer } from './tree/explorer';
 import { EnginesView } from './tree/engines/enginesView';
+import { SwarmViews } from './tree/swarm/swarmViews';
 import { TerminalServices } from './terminals/terminalServices';
 import type { StatsService } from './stats/statsService';
 
@@ -39,6 +40,8 @@ export interface DocksideApi {
   readonly terminals: { readonly stats: StatsService; readonly transcripts: () => Record<string, string> };
   /** Commands with a handler but not in package.json, and the other way round (both empty in a sound build). */
   readonly commandCoverage: () => { undeclared: string[]; unhandled: string[] };
+  /** The swarm views' state (issue 17): true while their event stream is open. */
+  readonly swarmStreaming: () => boolean;
 }
 
 export function activate(context: vscode.ExtensionContext): DocksideApi {
@@ -53,11 +56,12 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   const terminals = new TerminalServices(session, log, context.extensionUri);
   const explorer = new Explorer(session, settings, log, context.workspaceState, terminals.stats, timeline);
   const registries = createRegistries(context, session, log);
+  const swarm = new SwarmViews(session, log);
   const documents = new ReadOnlyDocuments(() => commands.load());
   const commands = new LazyCommands(declaredCommands(context), { session, log }, () => {
     // Required here, not imported above: the bundle evaluates the command modules only when this runs.
     const { createCommandTable } = require('./commands/commandTable') as typeof import('./commands/commandTable');
-    return createCommandTable({ context, session, log, explorer, terminals, documents, registries, engines, enginesView });
+    return createCommandTable({ context, session, log, explorer, terminals, documents, registries, engines, enginesView, swarm });
   });
 
   context.subscriptions.push(
@@ -66,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
     engines,
     enginesView,
     explorer,
+    swarm,
     bindEngineContextKeys(session),
     createEngineStatusItem(session),
     registries,
@@ -83,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   const activationTiming = { bundleEvaluationMs: bundleEvaluated - bundleEvaluationStart, activateMs: performance.now() - activateStart };
   log.info(`Activated: bundle evaluated in ${activationTiming.bundleEvaluationMs.toFixed(1)} ms, activate() ran in ${activationTiming.activateMs.toFixed(1)} ms`);
   return { engineState: () => session.state, onDidChangeEngineState: session.onDidChangeState, activationTiming, coldTimeline: () => timeline.entries(), explorerStreaming: () => explorer.coordinator.streaming,
-    terminals: { stats: terminals.stats, transcripts: () => terminals.registry.transcripts() }, commandCoverage: () => commands.coverage() };
+    terminals: { stats: terminals.stats, transcripts: () => terminals.registry.transcripts() }, commandCoverage: () => commands.coverage(), swarmStreaming: () => swarm.watch.streaming };
 }
 
 /** The command ids package.json declares: each is registered at activation, its handler built on first use. */

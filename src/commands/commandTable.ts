@@ -14,7 +14,9 @@ import { deliveryCommandTable, type Registries } from './deliveryCommands';
 import { engineCommandTable } from './engines/index';
 import { explorerCommandTable } from './index';
 import { manageCommandTable } from './manageCommands';
+import { swarmCommandTable } from './swarm/index';
 import { terminalCommandTable } from './terminals/index';
+import type { SwarmViews } from '../tree/swarm/swarmViews';
 
 export interface CommandTableDependencies extends CommandServices {
   readonly context: vscode.ExtensionContext;
@@ -24,6 +26,7 @@ export interface CommandTableDependencies extends CommandServices {
   readonly registries: Registries;
   readonly engines: EngineRegistry;
   readonly enginesView: EnginesView;
+  readonly swarm: SwarmViews;
 }
 
 export interface CommandTable {
@@ -44,6 +47,7 @@ export function createCommandTable(deps: CommandTableDependencies): CommandTable
       ...terminalCommandTable(deps.terminals),
       ...engineCommandTable(deps.engines, deps.enginesView),
       ...compose.handlers,
+      ...swarmCommandTable(deps, deps.swarm.watch, deps.documents, deps.terminals),
     },
     disposables: [...delivery.disposables, ...compose.disposables],
   };
