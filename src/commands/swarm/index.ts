@@ -6,12 +6,14 @@ import type { CommandHandler, CommandServices } from '../commandWrapper';
 import { copyJoinCommand } from './copyJoinCommand';
 import { createService } from './createService';
 import { createSwarmObject } from './createSwarmObject';
+import { deployStack } from './deployStack';
 import { followServiceLogs } from './followServiceLogs';
 import { forceUpdateService } from './forceUpdateService';
 import { initSwarm } from './initSwarm';
 import { inspectSwarmItem, registerSwarmInspectProducers } from './inspectSwarmItem';
 import { leaveSwarm } from './leaveSwarm';
 import { removeService } from './removeService';
+import { removeStack } from './removeStack';
 import { removeSwarmObject } from './removeSwarmObject';
 import { rollbackService } from './rollbackService';
 import { scaleService } from './scaleService';
@@ -42,6 +44,8 @@ export const SwarmCommands = {
   init: 'dockside.swarm.init',
   copyJoinCommand: 'dockside.swarm.copyJoinCommand',
   leave: 'dockside.swarm.leave',
+  deployStack: 'dockside.swarm.deployStack',
+  removeStack: 'dockside.swarm.removeStack',
 } as const;
 
 export function swarmCommandTable(deps: CommandServices, swarm: SwarmWatch, documents: ReadOnlyDocuments, terminals: TerminalServices): Record<string, CommandHandler> {
@@ -70,5 +74,7 @@ export function swarmCommandTable(deps: CommandServices, swarm: SwarmWatch, docu
     [SwarmCommands.init]: initSwarm(services),
     [SwarmCommands.copyJoinCommand]: copyJoinCommand(services),
     [SwarmCommands.leave]: leaveSwarm(services),
+    [SwarmCommands.deployStack]: deployStack(services),
+    [SwarmCommands.removeStack]: removeStack(services),
   };
 }

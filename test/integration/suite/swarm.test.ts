@@ -137,6 +137,22 @@ describe('Swarm views and actions (private swarm)', function () {
     for (const file of logs) assert.ok(!fs.readFileSync(file, 'utf8').includes(secretValue), `${file} holds the secret value`);
   });
 
+  it('deploys a compose file as a stack through the docker CLI and removes it', async function () {
+    if (!uiBridge.available) this.skip();
+    const stack = `swarmstack${process.pid}`;
+    const file = vscode.Uri.file(path.resolve(__dirname, '../../../../test/fixtures/swarm/stack.yml'));
+    const deploying = vscode.commands.executeCommand<string>('dockside.swarm.deployStack', file);
+    await answerInput('Stack name', stack);
+    assert.equal(await deploying, stack);
+    await row('Stacks', new RegExp(`^${stack} 1 service`), 'the stack row');
+    await row('Stacks', new RegExp(`^${stack}_api replicated 2/2 · ${TEST_IMAGE}`), 'the stack service at 2/2');
+    const removing = vscode.commands.executeCommand('dockside.swarm.removeStack');
+    await answerPick(stack);
+    await answerConfirm('Remove', /Its services, networks/);
+    await removing;
+    await waitFor('the stack row to go', async () => !(await rows('Stacks')).some((r) => r.startsWith(`${stack} `)), 30_000);
+  });
+
   it('removes the service after a confirmation', async function () {
     if (!uiBridge.available) this.skip();
     const removing = vscode.commands.executeCommand('dockside.swarm.removeService');
