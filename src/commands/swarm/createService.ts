@@ -1,28 +1,11 @@
 // `docker service create`: name, image, replicas (or global), published ports, environment. The image is
 // not resolved against a registry: the nodes use what they have, as with --no-resolve-image.
 import * as vscode from 'vscode';
-import type { PortRequest } from '../../engine/index';
 import { askText } from '../../manage/prompts';
+import { parseServicePorts } from '../../swarm/servicePorts';
 import { engineAndClient, type SwarmCommandServices } from './swarmCommandServices';
 
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
-const PORT = /^(?:(\d{1,5}):)?(\d{1,5})(?:\/(tcp|udp))?$/;
-
-/** "8080:80, 53:53/udp, 9000" → port requests; undefined when a part does not read. */
-export function parseServicePorts(text: string): PortRequest[] | undefined {
-  const parts = text.split(',').map((p) => p.trim()).filter(Boolean);
-  const ports: PortRequest[] = [];
-  for (const part of parts) {
-    const m = PORT.exec(part);
-    if (!m) return undefined;
-    const target = Number(m[2]);
-    const published = m[1] ? Number(m[1]) : undefined;
-    if (target < 1 || target > 65535 || (published !== undefined && (published < 1 || published > 65535))) return undefined;
-    ports.push({ target, published, protocol: (m[3] as 'tcp' | 'udp' | undefined) ?? 'tcp' });
-  }
-  return ports;
-}
-
 export function createService(services: SwarmCommandServices) {
   return async (): Promise<string> => {
     const title = vscode.l10n.t('Create Service');
