@@ -77,6 +77,27 @@ describe('Swarm views and actions (private swarm)', function () {
     await uiBridge.screenshot('swarm-services-running');
   });
 
+  it('updates the image to a second local tag and sees the rolling update finish, then rolls back', async function () {
+    // The engine watches each batch of new tasks for 5 s, and rolls back one task at a time.
+    this.timeout(240_000);
+    if (!uiBridge.available) this.skip();
+    const updating = vscode.commands.executeCommand('dockside.swarm.updateServiceImage');
+    await answerPick(service);
+    await answerInput('New image', SWARM_IMAGE_V2);
+    await answerInput('Tasks updated at once', '2');
+    await answerInput('Seconds to wait between batches', '0');
+    await updating;
+    // The engine watches each new task for 5 s before it calls the update done: the progress shows meanwhile.
+    await row('Services', new RegExp(`^${service} replicated [0-3]/3 · ${SWARM_IMAGE_V2} · updating [0-3]/3`), 'the update in progress', 30_000);
+    // The README shows this picture.
+    await uiBridge.screenshot('swarm-rolling-update');
+    await row('Services', new RegExp(`^${service} replicated 3/3 · ${SWARM_IMAGE_V2} · update completed`), 'the update to complete', 90_000);
+    const rolling = vscode.commands.executeCommand('dockside.swarm.rollbackService');
+    await answerPick(service);
+    await rolling;
+    await row('Services', new RegExp(`^${service} replicated 3/3 · ${TEST_IMAGE} · rollback completed`), 'the rollback to complete', 90_000);
+  });
+
   it('scales the service to 1 and sees two tasks go', async function () {
     if (!uiBridge.available) this.skip();
     const scaling = vscode.commands.executeCommand('dockside.swarm.scaleService');
@@ -88,24 +109,6 @@ describe('Swarm views and actions (private swarm)', function () {
       const shown = await rows('Services');
       return !shown.some((r) => new RegExp(`^${service}\\.[23] running`).test(r)) && shown.some((r) => r.startsWith(`${service}.1 running`));
     }, 60_000);
-  });
-
-  it('updates the image to a second local tag and sees the rolling update finish, then rolls back', async function () {
-    if (!uiBridge.available) this.skip();
-    const updating = vscode.commands.executeCommand('dockside.swarm.updateServiceImage');
-    await answerPick(service);
-    await answerInput('New image', SWARM_IMAGE_V2);
-    await answerInput('Tasks updated at once', '1');
-    await answerInput('Seconds to wait between batches', '0');
-    await updating;
-    // The engine watches each new task for 5 s before it calls the update done: the progress shows meanwhile.
-    await row('Services', new RegExp(`^${service} replicated [01]/1 · ${SWARM_IMAGE_V2} · updating [01]/1`), 'the update in progress', 30_000);
-    await uiBridge.screenshot('swarm-rolling-update');
-    await row('Services', new RegExp(`^${service} replicated 1/1 · ${SWARM_IMAGE_V2} · update completed`), 'the update to complete', 90_000);
-    const rolling = vscode.commands.executeCommand('dockside.swarm.rollbackService');
-    await answerPick(service);
-    await rolling;
-    await row('Services', new RegExp(`^${service} replicated 1/1 · ${TEST_IMAGE} · rollback completed`), 'the rollback to complete', 90_000);
   });
 
   it('follows the service logs with task prefixes', async () => {
