@@ -127,6 +127,14 @@ async function changeNode(client: EngineClient, id: string, change: (spec: NodeI
 
 export const setNodeRole = (client: EngineClient, id: string, role: NodeRole) => changeNode(client, id, (spec) => void (spec.Role = role));
 export const setNodeAvailability = (client: EngineClient, id: string, availability: NodeAvailability) => changeNode(client, id, (spec) => void (spec.Availability = availability));
+/** Adds or replaces a node label; `value` undefined removes it. */
+export const setNodeLabel = (client: EngineClient, id: string, key: string, value: string | undefined) =>
+  changeNode(client, id, (spec) => {
+    const labels = { ...spec.Labels };
+    if (value === undefined) delete labels[key];
+    else labels[key] = value;
+    spec.Labels = labels;
+  });
 export const inspectNode = (client: EngineClient, id: string): Promise<unknown> => engineRequest(client, () => client.docker.getNode(id).inspect());
 
 export type SwarmObjectKind = 'secret' | 'config';

@@ -7,6 +7,7 @@ import { copyJoinCommand } from './copyJoinCommand';
 import { createService } from './createService';
 import { createSwarmObject } from './createSwarmObject';
 import { deployStack } from './deployStack';
+import { addNodeLabel, removeNodeLabel } from './editNodeLabels';
 import { followServiceLogs } from './followServiceLogs';
 import { forceUpdateService } from './forceUpdateService';
 import { initSwarm } from './initSwarm';
@@ -46,6 +47,8 @@ export const SwarmCommands = {
   leave: 'dockside.swarm.leave',
   deployStack: 'dockside.swarm.deployStack',
   removeStack: 'dockside.swarm.removeStack',
+  addNodeLabel: 'dockside.swarm.addNodeLabel',
+  removeNodeLabel: 'dockside.swarm.removeNodeLabel',
 } as const;
 
 export function swarmCommandTable(deps: CommandServices, swarm: SwarmWatch, documents: ReadOnlyDocuments, terminals: TerminalServices): Record<string, CommandHandler> {
@@ -76,5 +79,7 @@ export function swarmCommandTable(deps: CommandServices, swarm: SwarmWatch, docu
     [SwarmCommands.leave]: leaveSwarm(services),
     [SwarmCommands.deployStack]: deployStack(services),
     [SwarmCommands.removeStack]: removeStack(services),
+    [SwarmCommands.addNodeLabel]: addNodeLabel(services),
+    [SwarmCommands.removeNodeLabel]: removeNodeLabel(services),
   };
 }

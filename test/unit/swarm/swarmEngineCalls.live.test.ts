@@ -93,6 +93,14 @@ describe('swarm: engine calls on a two-node swarm', function () {
     await until('one manager', client, (s) => s.nodes.filter((n) => n.role === 'manager').length === 1);
   });
 
+  it('adds and removes a node label', async () => {
+    const workerNode = (await swarmCalls.readSwarmSnapshot(client)).nodes.find((n) => n.role === 'worker')!;
+    await swarmCalls.setNodeLabel(client, workerNode.id, 'zone', 'b');
+    await until('the label', client, (s) => s.nodes.find((n) => n.id === workerNode.id)?.labels.zone === 'b');
+    await swarmCalls.setNodeLabel(client, workerNode.id, 'zone', undefined);
+    await until('the label gone', client, (s) => !('zone' in (s.nodes.find((n) => n.id === workerNode.id)?.labels ?? {})));
+  });
+
   it('creates a secret and a config whose inspect carries no data, and removes them', async () => {
     const value = `value-${process.pid}-${Math.random()}`;
     const secretId = await swarmCalls.createSwarmObject(client, 'secret', `s-${process.pid}`, Buffer.from(value));
