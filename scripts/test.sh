@@ -12,6 +12,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 bash scripts/prepare-engine.sh
 bash scripts/prepare-remote-engines.sh
+bash scripts/prepare-swarm.sh
 # unzip: the .vsix test; shellcheck: the ShellCheck rules; iproute2: veth parents for macvlan tests;
 # docker-registry + apache2-utils: the private registry (htpasswd) of the push/pull tests.
 # docker-compose: Debian's compose v1 (1.29), the real CLI of the compose tests.

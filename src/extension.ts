@@ -20,6 +20,7 @@ import { Settings } from './settings';
 import { createEngineStatusItem } from './status/engineStatusItem';
 import { Explorer } from './tree/explorer';
 import { EnginesView } from './tree/engines/enginesView';
+import { SwarmViews } from './tree/swarm/swarmViews';
 import { TerminalServices } from './terminals/terminalServices';
 import type { StatsService } from './stats/statsService';
 import { DoctorService } from './webview/doctor/doctorService';
@@ -43,6 +44,8 @@ export interface DocksideApi {
   readonly commandCoverage: () => { undeclared: string[]; unhandled: string[] };
   /** Volumes with a helper container now (`<engine id>/<volume>`). */
   readonly volumeHelpers: () => string[];
+  /** The swarm views' state (issue 17): true while their event stream is open. */
+  readonly swarmStreaming: () => boolean;
 }
 
 export function activate(context: vscode.ExtensionContext): DocksideApi {
@@ -59,11 +62,12 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   const explorer = new Explorer(session, settings, log, context.workspaceState, terminals.stats, timeline, { containerChildren: [files.tree], containersDragAndDrop: files.dragAndDrop });
   const registries = createRegistries(context, session, log);
   const doctor = new DoctorService(session, log);
+  const swarm = new SwarmViews(session, log);
   const documents = new ReadOnlyDocuments(() => commands.load());
   const commands = new LazyCommands(declaredCommands(context), { session, log }, () => {
     // Required here, not imported above: the bundle evaluates the command modules only when this runs.
     const { createCommandTable } = require('./commands/commandTable') as typeof import('./commands/commandTable');
-    return createCommandTable({ context, session, log, explorer, terminals, documents, registries, engines, enginesView, files, doctor });
+    return createCommandTable({ context, session, log, explorer, terminals, documents, registries, engines, enginesView, files, doctor, swarm });
   });
 
   context.subscriptions.push(
@@ -73,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
     enginesView,
     files,
     explorer,
+    swarm,
     bindEngineContextKeys(session),
     createEngineStatusItem(session),
     registries,
@@ -92,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   log.info(`Activated: bundle evaluated in ${activationTiming.bundleEvaluationMs.toFixed(1)} ms, activate() ran in ${activationTiming.activateMs.toFixed(1)} ms`);
   return { engineState: () => session.state, onDidChangeEngineState: session.onDidChangeState, activationTiming, coldTimeline: () => timeline.entries(), explorerStreaming: () => explorer.coordinator.streaming,
     terminals: { stats: terminals.stats, transcripts: () => terminals.registry.transcripts() }, commandCoverage: () => commands.coverage(),
-    volumeHelpers: () => files.volumes.active };
+    volumeHelpers: () => files.volumes.active, swarmStreaming: () => swarm.watch.streaming };
 }
 
 /** The command ids package.json declares: each is registered at activation, its handler built on first use. */

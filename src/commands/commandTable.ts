@@ -18,7 +18,9 @@ import type { ContainerFiles } from '../files/containerFiles';
 import { fileCommandTable } from './files/index';
 import { explorerCommandTable } from './index';
 import { manageCommandTable } from './manageCommands';
+import { swarmCommandTable } from './swarm/index';
 import { terminalCommandTable } from './terminals/index';
+import type { SwarmViews } from '../tree/swarm/swarmViews';
 
 export interface CommandTableDependencies extends CommandServices {
   readonly context: vscode.ExtensionContext;
@@ -30,6 +32,7 @@ export interface CommandTableDependencies extends CommandServices {
   readonly enginesView: EnginesView;
   readonly files: ContainerFiles;
   readonly doctor: DoctorService;
+  readonly swarm: SwarmViews;
 }
 
 export interface CommandTable {
@@ -52,6 +55,7 @@ export function createCommandTable(deps: CommandTableDependencies): CommandTable
       ...fileCommandTable(deps.files),
       ...compose.handlers,
       [Commands.runDockerDoctor]: runDockerDoctor(deps.context.extensionUri, deps.doctor, deps),
+      ...swarmCommandTable(deps, deps.swarm.watch, deps.documents, deps.terminals),
     },
     disposables: [...delivery.disposables, ...compose.disposables],
   };

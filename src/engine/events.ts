@@ -5,6 +5,8 @@ import { type EngineError, toEngineError } from './errors';
 import type { EngineEvent, EngineEventType } from '../models/engineEvent';
 
 const EVENT_TYPES: readonly EngineEventType[] = ['container', 'image', 'network', 'volume'];
+/** What the swarm views listen to: tasks show as the containers they run on this node (issue 17). */
+export const SWARM_EVENT_TYPES: readonly EngineEventType[] = ['service', 'node', 'secret', 'config', 'container'];
 
 export interface EventStreamListener {
   /** The stream is open; `reopened` is true after an outage (the caller should resynchronise once). */
@@ -39,6 +41,7 @@ export class EngineEventStream {
     readonly client: EngineClient,
     private readonly listener: EventStreamListener,
     private readonly backoff: BackoffOptions = DEFAULT_BACKOFF,
+    private readonly types: readonly EngineEventType[] = EVENT_TYPES,
   ) {}
 
   get isOpen(): boolean {
@@ -69,7 +72,7 @@ export class EngineEventStream {
   private async open(): Promise<void> {
     let stream: NodeJS.ReadableStream & { destroy?: () => void };
     try {
-      stream = (await this.client.docker.getEvents({ filters: JSON.stringify({ type: EVENT_TYPES }) })) as typeof stream;
+      stream = (await this.client.docker.getEvents({ filters: JSON.stringify({ type: this.types }) })) as typeof stream;
     } catch (error) {
       if (this.stopped) return;
       this.lost(toEngineError(error, this.client.endpoint.host));
@@ -88,7 +91,7 @@ export class EngineEventStream {
 
     let pending = '';
     stream.on('data', (chunk: Buffer | string) => {
-      const { events, rest } = parseEventChunk(pending + chunk.toString());
+      const { events, rest } = parseEventChunk(pending + chunk.toString(), this.types);
       pending = rest;
       events.forEach((e) => this.listener.onEvent(e));
     });
@@ -138,14 +141,14 @@ interface RawEvent {
 }
 
 /** Splits newline-delimited JSON; returns the complete events and the unfinished tail. */
-export function parseEventChunk(text: string): { events: EngineEvent[]; rest: string } {
+export function parseEventChunk(text: string, types: readonly EngineEventType[] = EVENT_TYPES): { events: EngineEvent[]; rest: string } {
   const lines = text.split('\n');
   const rest = lines.pop() ?? '';
   const events: EngineEvent[] = [];
   for (const line of lines) {
     if (!line.trim()) continue;
     try {
-      const event = toEngineEvent(JSON.parse(line) as RawEvent);
+      const event = toEngineEvent(JSON.parse(line) as RawEvent, types);
       if (event) events.push(event);
     } catch {
       // A line the engine garbled is skipped: the next resync covers whatever it described.
@@ -154,9 +157,9 @@ export function parseEventChunk(text: string): { events: EngineEvent[]; rest: st
   return { events, rest };
 }
 
-export function toEngineEvent(raw: RawEvent): EngineEvent | undefined {
+export function toEngineEvent(raw: RawEvent, types: readonly EngineEventType[] = EVENT_TYPES): EngineEvent | undefined {
   const type = raw.Type as EngineEventType;
-  if (!EVENT_TYPES.includes(type)) return undefined;
+  if (!types.includes(type)) return undefined;
   const actorId = raw.Actor?.ID ?? raw.id ?? '';
   const action = raw.Action ?? raw.status ?? '';
   if (!actorId || !action) return undefined;

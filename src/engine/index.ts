@@ -54,3 +54,5 @@ export { archiveSizeOf, downloadPath, uploadPath } from './files/transfers';
 export type { TransferProgress as FileTransferProgress } from './files/transfers';
 export { HELPER_LABEL, VOLUME_MOUNT, removeVolumeHelper, startVolumeHelper } from './files/volumeHelper';
 export type { VolumeHelper } from './files/volumeHelper';
+export * from './swarm';
+export { ServiceLogFollower, parseServiceLogLine } from './serviceLogs';

@@ -1,6 +1,6 @@
 // One entry of the engine's /events stream, as plain data.
 
-export type EngineEventType = 'container' | 'image' | 'network' | 'volume';
+export type EngineEventType = 'container' | 'image' | 'network' | 'volume' | 'service' | 'node' | 'secret' | 'config';
 
 export interface EngineEvent {
   readonly type: EngineEventType;

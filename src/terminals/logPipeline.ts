@@ -8,6 +8,8 @@ type EngineModule = typeof import('../engine/index');
 export interface LogSource {
   readonly id: string;
   readonly name: string;
+  /** A swarm service: all its tasks in one stream, each line prefixed with its task (issue 17). */
+  readonly kind?: 'service';
 }
 
 /** The separator and notice sentences, localized by the caller. */
@@ -21,7 +23,7 @@ export interface LogMarkers {
 }
 
 export interface LogPipelineOptions {
-  readonly engine: Pick<EngineModule, 'LogFollower'>;
+  readonly engine: Pick<EngineModule, 'LogFollower'> & Partial<Pick<EngineModule, 'ServiceLogFollower'>>;
   readonly client: (retrying: boolean) => Promise<EngineClient>;
   /** Wakes followers waiting out an outage as soon as the engine answers again (see FollowOptions). */
   readonly engineBack?: FollowOptions['engineBack'];
@@ -56,7 +58,8 @@ export class LogPipeline {
   start(): void {
     const { tail, since } = this.options;
     for (const source of this.options.sources) {
-      const follower = new this.options.engine.LogFollower(this.options.client, source.id, { tail, since, engineBack: this.options.engineBack }, (e) => this.onEvent(source, e));
+      const Follower = source.kind === 'service' && this.options.engine.ServiceLogFollower ? this.options.engine.ServiceLogFollower : this.options.engine.LogFollower;
+      const follower = new Follower(this.options.client, source.id, { tail, since, engineBack: this.options.engineBack }, (e) => this.onEvent(source, e));
       this.followers.push(follower);
     }
   }

@@ -16,7 +16,11 @@ export class PrivateEngine {
 
   constructor(
     readonly root: string,
-    private readonly options: { readonly netns?: string } = {},
+    private readonly options: {
+      readonly netns?: string;
+      /** Replaces the default `--bridge=none --iptables=false` (a swarm node in its own namespace keeps a bridge there). */
+      readonly daemonArgs?: readonly string[];
+    } = {},
   ) {
     this.socket = path.join(root, 'docker.sock');
     this.pidFile = path.join(root, 'docker.pid');
@@ -61,7 +65,7 @@ export class PrivateEngine {
       '--exec-root', path.join(this.root, 'exec'),
       '--pidfile', this.pidFile,
       '-H', this.host,
-      '--bridge=none', '--iptables=false',
+      ...(this.options.daemonArgs ?? ['--bridge=none', '--iptables=false']),
     ];
     // unshare and nsenter exec dockerd in place, so the pid file names the daemon itself.
     const netns = this.options.netns;
