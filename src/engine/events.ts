@@ -39,6 +39,8 @@ export class EngineEventStream {
     readonly client: EngineClient,
     private readonly listener: EventStreamListener,
     private readonly backoff: BackoffOptions = DEFAULT_BACKOFF,
+    /** The kinds of events to receive (the engine filters them): all that the explorer shows by default. */
+    private readonly types: readonly EngineEventType[] = EVENT_TYPES,
   ) {}
 
   get isOpen(): boolean {
@@ -69,7 +71,7 @@ export class EngineEventStream {
   private async open(): Promise<void> {
     let stream: NodeJS.ReadableStream & { destroy?: () => void };
     try {
-      stream = (await this.client.docker.getEvents({ filters: JSON.stringify({ type: EVENT_TYPES }) })) as typeof stream;
+      stream = (await this.client.docker.getEvents({ filters: JSON.stringify({ type: this.types }) })) as typeof stream;
     } catch (error) {
       if (this.stopped) return;
       this.lost(toEngineError(error, this.client.endpoint.host));

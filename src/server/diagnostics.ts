@@ -4,7 +4,7 @@
 // a newer version of the document cancels the older one's ShellCheck run.
 import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { LintFix, LintProblem, LintRange, LintSeverity } from '../shared/lintProtocol';
+import type { LintFix, LintProblem, LintRange, LintSeverity, LocalImageInfo } from '../shared/lintProtocol';
 import type { CancelSignal, Outcome } from './analysisWorker';
 import { incompleteProblem } from './incomplete';
 import { ShellcheckCancelled } from './rules';
@@ -53,6 +53,8 @@ export interface ValidationHost {
   logError(message: string, error: unknown): void;
   locale?: () => string | undefined;
   docsBaseUri?: string;
+  /** What the client last said of the local engine's images; `generation` grows with each change. */
+  localImages?: () => { generation: number; images: LocalImageInfo[] };
   /** Default: in this thread (ShellCheck still runs beside the event loop). */
   analyse?: Analyse;
 }
@@ -120,6 +122,11 @@ export class ValidationScheduler {
     }
   }
 
+  /** After the local images changed: re-validates these documents (their findings may depend on them). */
+  async revalidate(uris: readonly string[]): Promise<void> {
+    for (const uri of uris) await this.validateNow(uri);
+  }
+
   forget(uri: string): void {
     this.cancel(uri);
     this.inFlight.get(uri)?.cancel();
@@ -145,8 +152,9 @@ export class ValidationScheduler {
       const document = this.host.getDocument(uri);
       if (!document) return;
       const settingsJson = JSON.stringify(settings);
+      const images = this.host.localImages?.();
       // A burst's leading run may already have seen its last keystroke: the trailing run has nothing new.
-      const subject = `${document.version} ${settingsJson}`;
+      const subject = `${document.version} ${images?.generation ?? 0} ${settingsJson}`;
       if (this.validated.get(uri) === subject) return;
       this.validated.set(uri, subject);
       this.settingsSeen.set(uri, settingsJson);
@@ -157,7 +165,10 @@ export class ValidationScheduler {
       const current = () => !supersede.isCancellationRequested && this.host.getDocument(uri)?.version === document.version;
       let partial: LintOutcome | undefined;
       const outcome = await this.analyse(
-        { text: document.text, settings, filePath: filePathOf(uri), locale: this.host.locale?.(), docsBaseUri: this.host.docsBaseUri },
+        {
+          text: document.text, settings, filePath: filePathOf(uri), locale: this.host.locale?.(), docsBaseUri: this.host.docsBaseUri,
+          localImages: images?.images.length ? images.images : undefined,
+        },
         (step) => {
           partial = step;
           // Step one of two: everything but ShellCheck, published while ShellCheck works.

@@ -26,7 +26,8 @@ import { AnalysisWorker, type CancelSignal } from './analysisWorker';
 import { ValidationScheduler } from './diagnostics';
 import { completeDockerfileLine } from './dockerfileCompletion';
 import { LocalImageNames } from './imageCompletion';
-import { imageNamesRequest, settingsSection, type DocksideInitializationOptions } from './protocol';
+import { imageNamesRequest, localImagesNotification, settingsSection, type DocksideInitializationOptions, type LocalImagesParams } from './protocol';
+import type { LocalImageInfo } from '../shared/lintProtocol';
 import { defaultSettings, readSettings, type DockerfileSettings } from './settings';
 import type { LintOutcome, WorkerSetup } from './workerProtocol';
 
@@ -47,6 +48,8 @@ const log = (message: string) => connection.console.log(message);
 const features = new AnalysisWorker(workerFile, workerSetup, log);
 const lint = new AnalysisWorker(workerFile, workerSetup, log);
 let workspaceTrusted = true;
+/** What the client last said of the local engine's images: none until it says (InvalidBaseImagePlatform is off). */
+let localImages: { generation: number; images: LocalImageInfo[] } = { generation: 0, images: [] };
 
 const scheduler = new ValidationScheduler({
   getDocument: (uri) => {
@@ -57,6 +60,7 @@ const scheduler = new ValidationScheduler({
   // dist/server.js sits beside docs/ in the extension: the rules link to their pages there.
   docsBaseUri: pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href,
   getSettings,
+  localImages: () => localImages,
   publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
   logError: (message, error) => connection.console.error(`${message}: ${error instanceof Error ? error.stack : String(error)}`),
   analyse: (request, onPartial, cancel) =>
@@ -73,6 +77,7 @@ connection.onInitialize((params): InitializeResult => {
   canPullSettings = params.capabilities.workspace?.configuration === true;
   workerSetup.capabilities = serviceCapabilities(params.capabilities);
   workspaceTrusted = options.workspaceTrusted !== false;
+  if (Array.isArray(options.localImages)) localImages = { generation: 1, images: validImages(options.localImages) };
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -135,6 +140,21 @@ connection.onDidChangeConfiguration(() => {
   settingsCache.clear();
   void scheduler.revalidateChangedSettings(documents.all().map((document) => document.uri));
 });
+
+connection.onNotification(localImagesNotification, (params: LocalImagesParams) => {
+  const images = validImages(params?.images);
+  if (JSON.stringify(images) === JSON.stringify(localImages.images)) return;
+  localImages = { generation: localImages.generation + 1, images };
+  void scheduler.revalidate(documents.all().map((document) => document.uri));
+});
+
+/** The entries a client sent that have what the rules read; anything else is dropped, not trusted. */
+function validImages(images: unknown): LocalImageInfo[] {
+  if (!Array.isArray(images)) return [];
+  return images.filter((image): image is LocalImageInfo =>
+    typeof image === 'object' && image !== null && typeof image.reference === 'string' && typeof image.os === 'string' &&
+    typeof image.architecture === 'string');
+}
 
 /** Opening fires onDidOpen then onDidChangeContent: the second must not validate again after a delay. */
 const justOpened = new Set<string>();

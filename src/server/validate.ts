@@ -2,7 +2,7 @@
 // plus the best-practice rule engine, merged so each problem is reported once. Text and settings in,
 // problems out; no editor state (the rule engine may read .hadolint.yaml/.dockerignore and run ShellCheck).
 import { validate as validateSyntax } from 'dockerfile-utils';
-import type { LintOptions, LintProblem, LintRange, LintSeverity } from '../shared/lintProtocol';
+import type { LintOptions, LintProblem, LintRange, LintSeverity, LocalImageInfo } from '../shared/lintProtocol';
 import { isSilenced, readPragmas, type Pragmas } from './pragmas';
 import { incompleteProblem, type AnalysisPart } from './incomplete';
 import {
@@ -30,6 +30,8 @@ export interface LintRequest {
   locale?: string;
   /** Where the extension's docs/rules folder is, for the rules' documentation links. */
   docsBaseUri?: string;
+  /** What the local engine knows of base images (the editor's engine; none on the command line). */
+  localImages?: LocalImageInfo[];
   /** Called for each part that failed (a bug or a pathological input); the other parts' problems are kept. */
   onRuleEngineError?: (error: unknown) => void;
   /** Receives dockerfile-utils' problems before the rules run (they may be slow on a pathological text). */
@@ -109,7 +111,7 @@ function safely<T>(work: () => T, part: AnalysisPart, pipeline: { failures: Anal
 }
 
 function preparePipeline(request: LintRequest): Pipeline {
-  const { text, settings, filePath, locale, docsBaseUri } = request;
+  const { text, settings, filePath, locale, docsBaseUri, localImages } = request;
   const report = request.onRuleEngineError;
   const lines = text.split(/\r\n|\r|\n/);
   const ignored = expandOverlappingIds(settings.lint.options.ignored ?? []);
@@ -122,7 +124,7 @@ function preparePipeline(request: LintRequest): Pipeline {
   const plainSyntax = () => syntaxProblems.map(({ utilsCode, ...plain }): PipelineProblem => ({ ...plain, utilsFixes: [{ code: utilsCode, range: plain.range }] }));
   request.onSyntaxProblems?.(plainSyntax());
   const ruleOptions: LintOptions | undefined = settings.lint.enable
-    ? { ...settings.lint.options, ignored: [...ignored], filePath, locale, docsBaseUri }
+    ? { ...settings.lint.options, ignored: [...ignored], filePath, locale, docsBaseUri, localImages }
     : undefined;
   if (ruleOptions) {
     pipeline.prepared = safely(() => prepareLint(text, ruleOptions), 'rules', pipeline, report);
