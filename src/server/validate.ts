@@ -2,11 +2,12 @@
 // plus the best-practice rule engine, merged so each problem is reported once. Text and settings in,
 // problems out; no editor state (the rule engine may read .hadolint.yaml/.dockerignore and run ShellCheck).
 import { validate as validateSyntax } from 'dockerfile-utils';
+import { availableParallelism } from 'node:os';
 import type { LintOptions, LintProblem, LintRange, LintSeverity, LocalImageInfo } from '../shared/lintProtocol';
 import { isSilenced, readPragmas, type Pragmas } from './pragmas';
 import { incompleteProblem, type AnalysisPart } from './incomplete';
 import {
-  finishLint, prepareLint, runShellcheckAsync, ShellcheckCancelled, shellcheckFindings, shellcheckJobOf,
+  finishLint, prepareLint, runShellcheckAsync, ShellcheckCancelled, shellcheckFindings, shellcheckJobOf, ShellcheckPool,
   type PreparedLint, type ShellcheckJob,
 } from './rules';
 import { runShellcheckNeeded, runShellcheckSync, type ShellcheckFinding } from './rules/shellcheck/shellcheck';
@@ -48,7 +49,7 @@ export interface PipelineAnalysis {
 /** Lints with ShellCheck off the fast path: the language server publishes `fast`, then `withShellcheck`. */
 export function analyseDockerfile(request: LintRequest): PipelineAnalysis {
   const pipeline = preparePipeline(request);
-  const job = pipeline.prepared && safely(() => shellcheckJobOf(pipeline.prepared!), 'shellcheck', pipeline);
+  const job = jobOf(pipeline);
   if (!job || !runShellcheckNeeded(job)) return { fast: pipeline.finish(job ? shellcheckFindings(job) : [], true) };
   return {
     fast: pipeline.finish([], true),
@@ -70,10 +71,10 @@ export function lintDockerfile(request: LintRequest): PipelineProblem[] {
   return lintDockerfiles([request])[0];
 }
 
-/** Several files with one ShellCheck run over all their RUN bodies: the command line's batch mode. */
+/** Several files with one ShellCheck run over all their RUN bodies, synchronously (tests, benchmarks). */
 export function lintDockerfiles(requests: readonly LintRequest[]): PipelineProblem[][] {
   const pipelines = requests.map(preparePipeline);
-  const jobs = pipelines.map((pipeline) => pipeline.prepared && safely(() => shellcheckJobOf(pipeline.prepared!), 'shellcheck', pipeline));
+  const jobs = pipelines.map(jobOf);
   const present = jobs.filter((job): job is ShellcheckJob => job !== undefined);
   let complete = true;
   try {
@@ -82,6 +83,41 @@ export function lintDockerfiles(requests: readonly LintRequest[]): PipelineProbl
     requests[0]?.onRuleEngineError?.(error);
     complete = false;
   }
+  return finishAll(pipelines, jobs, complete);
+}
+
+/**
+ * The command line's batch mode: the pure pipeline runs file after file on this thread while ShellCheck
+ * checks the RUN bodies of the files already prepared, in up to `processes` processes at once.
+ */
+export async function lintDockerfilesConcurrently(requests: readonly LintRequest[], processes = availableParallelism()): Promise<PipelineProblem[][]> {
+  const pool = new ShellcheckPool(Math.max(1, processes));
+  const pipelines: Pipeline[] = [];
+  const jobs: (ShellcheckJob | undefined)[] = [];
+  for (const [index, request] of requests.entries()) {
+    const pipeline = preparePipeline(request);
+    const job = jobOf(pipeline);
+    if (job) pool.add(job);
+    pipelines.push(pipeline);
+    jobs.push(job);
+    // Finished ShellCheck processes hand over their output (a full pipe would stall them), queued ones start.
+    if (index % 4 === 3) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  let complete = true;
+  try {
+    complete = await pool.finish();
+  } catch (error) {
+    requests[0]?.onRuleEngineError?.(error);
+    complete = false;
+  }
+  return finishAll(pipelines, jobs, complete);
+}
+
+function jobOf(pipeline: Pipeline): ShellcheckJob | undefined {
+  return pipeline.prepared && safely(() => shellcheckJobOf(pipeline.prepared!), 'shellcheck', pipeline);
+}
+
+function finishAll(pipelines: readonly Pipeline[], jobs: readonly (ShellcheckJob | undefined)[], complete: boolean): PipelineProblem[][] {
   return pipelines.map((pipeline, index) => {
     const job = jobs[index];
     return pipeline.finish(job ? shellcheckFindings(job) : [], complete || !job);

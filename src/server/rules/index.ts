@@ -15,7 +15,7 @@ import {
 export { allRules } from './catalog/ruleCatalog';
 export { findHadolintConfig } from './config/hadolintConfig';
 export type { HadolintConfig } from './config/hadolintConfig';
-export { runShellcheckAsync, shellcheckFindings, ShellcheckCancelled } from './shellcheck/shellcheck';
+export { runShellcheckAsync, shellcheckFindings, ShellcheckCancelled, ShellcheckPool } from './shellcheck/shellcheck';
 export type { ShellcheckJob } from './shellcheck/shellcheck';
 
 /** The engine's facts about local images, keyed by every way a FROM may name them (see referenceAliases). */
@@ -70,7 +70,8 @@ export interface PreparedLint {
 
 export function prepareLint(text: string, options: LintOptions): PreparedLint {
   const config = findHadolintConfig(options.filePath, options.hadolintConfigPath);
-  const shellPragma = /^\s*#\s*hadolint\s+shell\s*=\s*(\S+)/im.exec(text)?.[1];
+  // The regex walks every line start; most files have no hadolint pragma at all.
+  const shellPragma = text.includes('hadolint') ? /^[ \t]*#[ \t]*hadolint[ \t]+shell[ \t]*=[ \t]*(\S+)/im.exec(text)?.[1] : undefined;
   const context = new LintContext(text, {
     trustedRegistries: [...(options.trustedRegistries ?? []), ...config.trustedRegistries],
     labelSchema: config.labelSchema,
