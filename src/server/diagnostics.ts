@@ -88,6 +88,8 @@ export class ValidationScheduler {
   /** Per document, the run in flight (ShellCheck may still be working for it). */
   private readonly inFlight = new Map<string, Supersede>();
   private readonly analyse: Analyse;
+  /** Per document being validated, released by its first publication: see untilFirstDiagnostics. */
+  private readonly gates = new Map<string, { opened: Promise<void>; release: () => void }>();
 
   constructor(private readonly host: ValidationHost) {
     this.analyse = host.analyse ?? analyseInThisThread;
@@ -96,7 +98,34 @@ export class ValidationScheduler {
   /** On open: no delay, the user is waiting to see the state of the file. */
   validateNow(uri: string): Promise<void> {
     this.cancel(uri);
+    this.closeGate(uri);
     return this.run(uri);
+  }
+
+  /**
+   * Resolves when the document's pending validation has published its first diagnostics (at once when none
+   * is pending). Work the user is not waiting for (semantic tokens, outline, folding…) waits for this, so a
+   * keystroke's diagnostics get the CPU first.
+   */
+  untilFirstDiagnostics(uri: string): Promise<void> {
+    return this.gates.get(uri)?.opened ?? Promise.resolve();
+  }
+
+  private closeGate(uri: string): void {
+    if (this.gates.has(uri)) return;
+    let release = () => undefined as void;
+    const opened = new Promise<void>((resolve) => { release = resolve; });
+    this.gates.set(uri, { opened, release });
+  }
+
+  private openGate(uri: string): void {
+    this.gates.get(uri)?.release();
+    this.gates.delete(uri);
+  }
+
+  private publish(uri: string, diagnostics: Diagnostic[]): void {
+    this.host.publish(uri, diagnostics);
+    this.openGate(uri);
   }
 
   /**
@@ -107,6 +136,7 @@ export class ValidationScheduler {
   validateSoon(uri: string): void {
     const quiet = !this.timers.has(uri) && Date.now() - (this.lastStarted.get(uri) ?? 0) > typingDebounceMs;
     this.cancel(uri);
+    this.closeGate(uri);
     if (quiet) {
       void this.run(uri);
       return;
@@ -134,7 +164,7 @@ export class ValidationScheduler {
     this.settingsSeen.delete(uri);
     this.lastStarted.delete(uri);
     this.validated.delete(uri);
-    this.host.publish(uri, []);
+    this.publish(uri, []);
   }
 
   private cancel(uri: string): void {
@@ -155,7 +185,7 @@ export class ValidationScheduler {
       const images = this.host.localImages?.();
       // A burst's leading run may already have seen its last keystroke: the trailing run has nothing new.
       const subject = `${document.version} ${images?.generation ?? 0} ${settingsJson}`;
-      if (this.validated.get(uri) === subject) return;
+      if (this.validated.get(uri) === subject) return this.openGate(uri);
       this.validated.set(uri, subject);
       this.settingsSeen.set(uri, settingsJson);
       // The previous version's ShellCheck run is of no use any more: it is killed, not waited for.
@@ -172,7 +202,7 @@ export class ValidationScheduler {
         (step) => {
           partial = step;
           // Step one of two: everything but ShellCheck, published while ShellCheck works.
-          if (step.stage === 'fast' && current()) this.host.publish(uri, step.diagnostics);
+          if (step.stage === 'fast' && current()) this.publish(uri, step.diagnostics);
         },
         supersede,
       );
@@ -181,14 +211,17 @@ export class ValidationScheduler {
       const errors = outcome.ok ? outcome.value.errors : (partial?.errors ?? []);
       for (const error of errors) this.host.logError(`Part of the analysis failed on ${uri}`, error);
       if (!current()) return;
-      if (outcome.ok) return this.host.publish(uri, outcome.value.diagnostics);
+      if (outcome.ok) return this.publish(uri, outcome.value.diagnostics);
       // Over budget or the worker died: what was computed, and a warning that the rest is missing.
       this.host.logError(`Validation ${outcome.reason === 'timeout' ? 'stopped (over its time budget)' : 'failed'} on ${uri}`, outcome.message ?? outcome.reason);
       const part = partial?.stage === 'fast' ? 'shellcheck' : 'time';
       const firstLine = document.text.slice(0, Math.max(0, document.text.search(/\r?\n|$/)));
-      this.host.publish(uri, [toDiagnostic(incompleteProblem([part], firstLine)), ...(partial?.diagnostics ?? [])]);
+      this.publish(uri, [toDiagnostic(incompleteProblem([part], firstLine)), ...(partial?.diagnostics ?? [])]);
     } catch (error) {
       this.host.logError(`Validation failed on ${uri}`, error);
+    } finally {
+      // A run that ends without publishing (superseded, closed) holds nothing back, unless a newer one waits.
+      if (!this.timers.has(uri) && this.inFlight.get(uri) === undefined) this.openGate(uri);
     }
   }
 }

@@ -210,6 +210,20 @@ function withText<T>(uri: string, op: string, args: object, fallback: T, cancel?
   return text === undefined ? fallback : feature(op, { ...args, uri, text }, fallback, cancel);
 }
 
+/** The most a request nobody waits for is held back behind a keystroke's diagnostics. */
+const backgroundHoldMs = 250;
+
+/**
+ * Like withText, for what the editor asks after each edit without the user waiting for it (semantic tokens,
+ * outline, folding, links, code actions): it waits until the edit's first diagnostics are out, so on a busy
+ * machine the keystroke's diagnostics do not share the CPU with it. The text is read after the wait.
+ */
+async function inBackground<T>(uri: string, op: string, args: object, fallback: T, cancel?: CancelSignal): Promise<T> {
+  await Promise.race([scheduler.untilFirstDiagnostics(uri), new Promise((resolve) => setTimeout(resolve, backgroundHoldMs))]);
+  if (cancel?.isCancellationRequested) return fallback;
+  return withText(uri, op, args, fallback, cancel);
+}
+
 connection.onHover(({ textDocument, position }, token) => withText(textDocument.uri, 'hover', { position, language: displayLanguage }, null, token));
 
 connection.onSignatureHelp(({ textDocument, position }, token) => withText(textDocument.uri, 'signatureHelp', { position }, null, token));
@@ -228,12 +242,12 @@ connection.onDocumentRangeFormatting(async ({ textDocument, range, options }, to
 connection.onDocumentOnTypeFormatting(async ({ textDocument, position, ch, options }) =>
   withText(textDocument.uri, 'formatOnType', { position, ch, options: await formatterSettings(textDocument.uri, options) }, []));
 
-connection.onDocumentSymbol(({ textDocument }, token) => withText(textDocument.uri, 'symbols', {}, [], token));
+connection.onDocumentSymbol(({ textDocument }, token) => inBackground(textDocument.uri, 'symbols', {}, [], token));
 
-connection.onFoldingRanges(({ textDocument }, token) => withText(textDocument.uri, 'folding', {}, [], token));
+connection.onFoldingRanges(({ textDocument }, token) => inBackground(textDocument.uri, 'folding', {}, [], token));
 
 connection.languages.semanticTokens.on(({ textDocument }, token) =>
-  withText<SemanticTokens>(textDocument.uri, 'tokens', {}, { data: [] }, token));
+  inBackground<SemanticTokens>(textDocument.uri, 'tokens', {}, { data: [] }, token));
 
 connection.onPrepareRename(({ textDocument, position }, token) => withText(textDocument.uri, 'prepareRename', { position }, null, token));
 
@@ -254,12 +268,12 @@ connection.onReferences(async ({ textDocument, position, context }, token) => {
 
 connection.onDocumentHighlight(({ textDocument, position }, token) => withText(textDocument.uri, 'highlights', { position }, [], token));
 
-connection.onDocumentLinks(({ textDocument }, token) => withText(textDocument.uri, 'links', {}, [], token));
+connection.onDocumentLinks(({ textDocument }, token) => inBackground(textDocument.uri, 'links', {}, [], token));
 
 connection.onDocumentLinkResolve((link, token) => feature('resolveLink', { link } as object, link, token));
 
 connection.onCodeAction(({ textDocument, range, context }, token) =>
-  withText(textDocument.uri, 'codeActions', { range, diagnostics: context.diagnostics }, [], token));
+  inBackground(textDocument.uri, 'codeActions', { range, diagnostics: context.diagnostics }, [], token));
 
 connection.onShutdown(() => {
   features.dispose();
