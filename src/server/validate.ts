@@ -40,7 +40,7 @@ export interface LintRequest {
 }
 
 export interface PipelineAnalysis {
-  /** Everything but ShellCheck, plus ShellCheck's findings when every RUN body's result was cached. */
+  /** Everything but ShellCheck's findings on RUN bodies it has not checked yet (the cached ones are in). */
   fast: PipelineProblem[];
   /** The complete result once ShellCheck has run, when it has new bodies to check; aborting cancels it. */
   withShellcheck?: (signal?: AbortSignal) => Promise<PipelineProblem[]>;
@@ -52,7 +52,9 @@ export function analyseDockerfile(request: LintRequest): PipelineAnalysis {
   const job = jobOf(pipeline);
   if (!job || !runShellcheckNeeded(job)) return { fast: pipeline.finish(job ? shellcheckFindings(job) : [], true) };
   return {
-    fast: pipeline.finish([], true),
+    // The RUN bodies ShellCheck has seen keep their findings; only the changed ones wait for it (no flicker of
+    // every ShellCheck squiggle in the file on each keystroke in a RUN).
+    fast: pipeline.finish(shellcheckFindings(job), true),
     withShellcheck: async (signal) => {
       let complete = false;
       try {
