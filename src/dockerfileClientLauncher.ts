@@ -13,7 +13,10 @@ export function launchDockerfileClientOnDemand(
 ): vscode.Disposable {
   return startOnFirstDocument(DOCKERFILE_LANGUAGE, () => {
     import('./language/client')
-      .then((m) => m.startDockerfileClient(context, log, { listImageNames: () => engineImageNames(session) }))
+      .then((m) => m.startDockerfileClient(context, log, {
+        listImageNames: () => engineImageNames(session),
+        watchLocalImages: (send) => m.watchLocalImages(session, send, log),
+      }))
       .then((client) => context.subscriptions.push(client))
       .catch((error) => log.error('The Dockerfile language server did not start', error));
   });

@@ -41,6 +41,7 @@ export class EngineEventStream {
     readonly client: EngineClient,
     private readonly listener: EventStreamListener,
     private readonly backoff: BackoffOptions = DEFAULT_BACKOFF,
+    /** The kinds of events to receive (the engine filters them): all that the explorer shows by default. */
     private readonly types: readonly EngineEventType[] = EVENT_TYPES,
   ) {}
 

@@ -20,6 +20,8 @@ export type { ChangeKind, FileChange, ProcessTable, StatsSample } from './stats'
 export type { OutputChunk, OutputStream } from './streams';
 export * from './lifecycle';
 export * from './images';
+export { imagePlatformsOf, LocalImagePlatforms } from './imagePlatforms';
+export type { ImageInspectPlatform } from './imagePlatforms';
 export * from './inspect';
 export * from './networks';
 export * from './volumes';

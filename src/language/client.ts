@@ -1,16 +1,21 @@
 // Starts the Dockerfile language client and its server process (dist/server.js, over IPC). Loaded lazily by
 // the extension the first time a Dockerfile opens; everything the server needs from VS Code (the display
-// language, the local engine's image names, per-document settings) goes through here.
+// language, the local engine's image names and platforms, per-document settings) goes through here.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { userSetting } from '../settings';
 import { registerRuleDocs, withRenderedRuleLinks } from './ruleDocs';
-import { imageNamesRequest, settingsSection, type DocksideInitializationOptions } from '../server/protocol';
+import { imageNamesRequest, localImagesNotification, settingsSection, type DocksideInitializationOptions, type LocalImagesParams } from '../server/protocol';
+import type { LocalImageInfo } from '../shared/lintProtocol';
+
+export { watchLocalImages } from './localImagesFeed';
 
 export interface DockerfileClientServices {
   /** Local engine image references (`repo:tag`); throws when no engine answers. */
   listImageNames(): Promise<string[]>;
+  /** Calls `send` with the local images' platforms now and whenever they change ([] while no engine answers). */
+  watchLocalImages?(send: (images: LocalImageInfo[]) => void): vscode.Disposable;
 }
 
 export async function startDockerfileClient(
@@ -66,12 +71,16 @@ export async function startDockerfileClient(
 
   const ruleDocs = registerRuleDocs(context);
   await client.start();
+  const localImages = services.watchLocalImages?.(
+    (images) => void client.sendNotification(localImagesNotification, { images } satisfies LocalImagesParams),
+  );
   // The answers above now say "trusted": the server pulls them again and ShellCheck joins in.
   const trustGranted = vscode.workspace.onDidGrantWorkspaceTrust(
     () => void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null }),
   );
   return new vscode.Disposable(() => {
     trustGranted.dispose();
+    localImages?.dispose();
     ruleDocs.dispose();
     void client.stop();
   });

@@ -41,7 +41,7 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): (text: string) => void {
 }
 
 configureLanguage();
-process.exitCode = runLintCommand(process.argv.slice(2), {
+void runLintCommand(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: quietOnClosedPipe(process.stdout),
   stderr: quietOnClosedPipe(process.stderr),
@@ -50,4 +50,6 @@ process.exitCode = runLintCommand(process.argv.slice(2), {
   version: readVersion(),
   locale,
   docsBaseUri: pathToFileURL(join(packageRoot, 'docs', 'rules')).href,
+}).then((code) => {
+  process.exitCode = code;
 });

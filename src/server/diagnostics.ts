@@ -4,7 +4,7 @@
 // a newer version of the document cancels the older one's ShellCheck run.
 import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { LintFix, LintProblem, LintRange, LintSeverity } from '../shared/lintProtocol';
+import type { LintFix, LintProblem, LintRange, LintSeverity, LocalImageInfo } from '../shared/lintProtocol';
 import type { CancelSignal, Outcome } from './analysisWorker';
 import { incompleteProblem } from './incomplete';
 import { ShellcheckCancelled } from './rules';
@@ -53,6 +53,8 @@ export interface ValidationHost {
   logError(message: string, error: unknown): void;
   locale?: () => string | undefined;
   docsBaseUri?: string;
+  /** What the client last said of the local engine's images; `generation` grows with each change. */
+  localImages?: () => { generation: number; images: LocalImageInfo[] };
   /** Default: in this thread (ShellCheck still runs beside the event loop). */
   analyse?: Analyse;
 }
@@ -86,6 +88,8 @@ export class ValidationScheduler {
   /** Per document, the run in flight (ShellCheck may still be working for it). */
   private readonly inFlight = new Map<string, Supersede>();
   private readonly analyse: Analyse;
+  /** Per document being validated, released by its first publication: see untilFirstDiagnostics. */
+  private readonly gates = new Map<string, { opened: Promise<void>; release: () => void }>();
 
   constructor(private readonly host: ValidationHost) {
     this.analyse = host.analyse ?? analyseInThisThread;
@@ -94,7 +98,34 @@ export class ValidationScheduler {
   /** On open: no delay, the user is waiting to see the state of the file. */
   validateNow(uri: string): Promise<void> {
     this.cancel(uri);
+    this.closeGate(uri);
     return this.run(uri);
+  }
+
+  /**
+   * Resolves when the document's pending validation has published its first diagnostics (at once when none
+   * is pending). Work the user is not waiting for (semantic tokens, outline, folding…) waits for this, so a
+   * keystroke's diagnostics get the CPU first.
+   */
+  untilFirstDiagnostics(uri: string): Promise<void> {
+    return this.gates.get(uri)?.opened ?? Promise.resolve();
+  }
+
+  private closeGate(uri: string): void {
+    if (this.gates.has(uri)) return;
+    let release = () => undefined as void;
+    const opened = new Promise<void>((resolve) => { release = resolve; });
+    this.gates.set(uri, { opened, release });
+  }
+
+  private openGate(uri: string): void {
+    this.gates.get(uri)?.release();
+    this.gates.delete(uri);
+  }
+
+  private publish(uri: string, diagnostics: Diagnostic[]): void {
+    this.host.publish(uri, diagnostics);
+    this.openGate(uri);
   }
 
   /**
@@ -105,6 +136,7 @@ export class ValidationScheduler {
   validateSoon(uri: string): void {
     const quiet = !this.timers.has(uri) && Date.now() - (this.lastStarted.get(uri) ?? 0) > typingDebounceMs;
     this.cancel(uri);
+    this.closeGate(uri);
     if (quiet) {
       void this.run(uri);
       return;
@@ -120,6 +152,11 @@ export class ValidationScheduler {
     }
   }
 
+  /** After the local images changed: re-validates these documents (their findings may depend on them). */
+  async revalidate(uris: readonly string[]): Promise<void> {
+    for (const uri of uris) await this.validateNow(uri);
+  }
+
   forget(uri: string): void {
     this.cancel(uri);
     this.inFlight.get(uri)?.cancel();
@@ -127,7 +164,7 @@ export class ValidationScheduler {
     this.settingsSeen.delete(uri);
     this.lastStarted.delete(uri);
     this.validated.delete(uri);
-    this.host.publish(uri, []);
+    this.publish(uri, []);
   }
 
   private cancel(uri: string): void {
@@ -145,9 +182,10 @@ export class ValidationScheduler {
       const document = this.host.getDocument(uri);
       if (!document) return;
       const settingsJson = JSON.stringify(settings);
+      const images = this.host.localImages?.();
       // A burst's leading run may already have seen its last keystroke: the trailing run has nothing new.
-      const subject = `${document.version} ${settingsJson}`;
-      if (this.validated.get(uri) === subject) return;
+      const subject = `${document.version} ${images?.generation ?? 0} ${settingsJson}`;
+      if (this.validated.get(uri) === subject) return this.openGate(uri);
       this.validated.set(uri, subject);
       this.settingsSeen.set(uri, settingsJson);
       // The previous version's ShellCheck run is of no use any more: it is killed, not waited for.
@@ -157,11 +195,14 @@ export class ValidationScheduler {
       const current = () => !supersede.isCancellationRequested && this.host.getDocument(uri)?.version === document.version;
       let partial: LintOutcome | undefined;
       const outcome = await this.analyse(
-        { text: document.text, settings, filePath: filePathOf(uri), locale: this.host.locale?.(), docsBaseUri: this.host.docsBaseUri },
+        {
+          text: document.text, settings, filePath: filePathOf(uri), locale: this.host.locale?.(), docsBaseUri: this.host.docsBaseUri,
+          localImages: images?.images.length ? images.images : undefined,
+        },
         (step) => {
           partial = step;
           // Step one of two: everything but ShellCheck, published while ShellCheck works.
-          if (step.stage === 'fast' && current()) this.host.publish(uri, step.diagnostics);
+          if (step.stage === 'fast' && current()) this.publish(uri, step.diagnostics);
         },
         supersede,
       );
@@ -170,14 +211,17 @@ export class ValidationScheduler {
       const errors = outcome.ok ? outcome.value.errors : (partial?.errors ?? []);
       for (const error of errors) this.host.logError(`Part of the analysis failed on ${uri}`, error);
       if (!current()) return;
-      if (outcome.ok) return this.host.publish(uri, outcome.value.diagnostics);
+      if (outcome.ok) return this.publish(uri, outcome.value.diagnostics);
       // Over budget or the worker died: what was computed, and a warning that the rest is missing.
       this.host.logError(`Validation ${outcome.reason === 'timeout' ? 'stopped (over its time budget)' : 'failed'} on ${uri}`, outcome.message ?? outcome.reason);
       const part = partial?.stage === 'fast' ? 'shellcheck' : 'time';
       const firstLine = document.text.slice(0, Math.max(0, document.text.search(/\r?\n|$/)));
-      this.host.publish(uri, [toDiagnostic(incompleteProblem([part], firstLine)), ...(partial?.diagnostics ?? [])]);
+      this.publish(uri, [toDiagnostic(incompleteProblem([part], firstLine)), ...(partial?.diagnostics ?? [])]);
     } catch (error) {
       this.host.logError(`Validation failed on ${uri}`, error);
+    } finally {
+      // A run that ends without publishing (superseded, closed) holds nothing back, unless a newer one waits.
+      if (!this.timers.has(uri) && this.inFlight.get(uri) === undefined) this.openGate(uri);
     }
   }
 }

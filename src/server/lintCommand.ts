@@ -1,7 +1,8 @@
 // dockside-lint: the editor's Dockerfile diagnostics on the command line. Exit codes: 0 nothing at or above
 // the failure threshold, 1 something is, 2 the command was used wrongly (bad option, unreadable file),
 // 3 the analysis of a file was incomplete (a parser or rule failed on it; what was found is still reported).
-// All files are linted together: ShellCheck checks every RUN body of every file in a few processes.
+// All files are linted together: ShellCheck checks the RUN bodies of all files in a few processes at once,
+// while the pure rules go on with the next files.
 import * as l10n from '@vscode/l10n';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,7 +13,7 @@ import { formatGnu, formatJson, formatTty, reportFormats, type FileReport, type 
 import { formatSarif } from './sarif';
 import { defaultSettings } from './settings';
 import { incompleteRuleId } from './incomplete';
-import { lintDockerfiles } from './validate';
+import { lintDockerfilesConcurrently } from './validate';
 import { diskFiles } from './compose/composeFiles';
 import { isComposeFileName } from './compose/composeFileNames';
 import { lintCompose } from './compose/validateCompose';
@@ -60,9 +61,9 @@ export function usage(): string {
   ].join('\n');
 }
 
-export function runLintCommand(args: readonly string[], io: CommandIo): number {
+export async function runLintCommand(args: readonly string[], io: CommandIo): Promise<number> {
   try {
-    return lintFiles(args, io);
+    return await lintFiles(args, io);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`dockside-lint: ${error.message}\n${l10n.t('Run dockside-lint --help for usage.')}\n`);
@@ -70,7 +71,7 @@ export function runLintCommand(args: readonly string[], io: CommandIo): number {
   }
 }
 
-function lintFiles(args: readonly string[], io: CommandIo): number {
+async function lintFiles(args: readonly string[], io: CommandIo): Promise<number> {
   const options = parseOptions(args);
   if (options.help) {
     io.stdout(usage());
@@ -98,9 +99,10 @@ function lintFiles(args: readonly string[], io: CommandIo): number {
     const onRuleEngineError = (error: unknown) => failures.push(`${file}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     return { file, threshold, request: { text, settings, filePath, locale: io.locale, docsBaseUri: io.docsBaseUri, onRuleEngineError } };
   });
-  // Dockerfiles are linted together (one ShellCheck process for many files); compose files were linted above.
+  // Dockerfiles are linted together (ShellCheck processes over many files' RUN bodies, beside the pure rules);
+  // compose files were linted above.
   const dockerfiles = inputs.flatMap((input) => ('request' in input && input.request ? [input.request] : []));
-  const results = lintDockerfiles(dockerfiles);
+  const results = await lintDockerfilesConcurrently(dockerfiles);
   let next = 0;
   const reports: (FileReport & { threshold: Threshold })[] = inputs.map((input) => ({
     file: input.file, threshold: input.threshold, problems: 'problems' in input && input.problems ? input.problems : results[next++],

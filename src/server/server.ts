@@ -26,7 +26,8 @@ import { AnalysisWorker, type CancelSignal } from './analysisWorker';
 import { ValidationScheduler } from './diagnostics';
 import { completeDockerfileLine } from './dockerfileCompletion';
 import { LocalImageNames } from './imageCompletion';
-import { imageNamesRequest, settingsSection, type DocksideInitializationOptions } from './protocol';
+import { imageNamesRequest, localImagesNotification, settingsSection, type DocksideInitializationOptions, type LocalImagesParams } from './protocol';
+import type { LocalImageInfo } from '../shared/lintProtocol';
 import { defaultSettings, readSettings, type DockerfileSettings } from './settings';
 import type { LintOutcome, WorkerSetup } from './workerProtocol';
 
@@ -47,6 +48,8 @@ const log = (message: string) => connection.console.log(message);
 const features = new AnalysisWorker(workerFile, workerSetup, log);
 const lint = new AnalysisWorker(workerFile, workerSetup, log);
 let workspaceTrusted = true;
+/** What the client last said of the local engine's images: none until it says (InvalidBaseImagePlatform is off). */
+let localImages: { generation: number; images: LocalImageInfo[] } = { generation: 0, images: [] };
 
 const scheduler = new ValidationScheduler({
   getDocument: (uri) => {
@@ -57,6 +60,7 @@ const scheduler = new ValidationScheduler({
   // dist/server.js sits beside docs/ in the extension: the rules link to their pages there.
   docsBaseUri: pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href,
   getSettings,
+  localImages: () => localImages,
   publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
   logError: (message, error) => connection.console.error(`${message}: ${error instanceof Error ? error.stack : String(error)}`),
   analyse: (request, onPartial, cancel) =>
@@ -73,6 +77,7 @@ connection.onInitialize((params): InitializeResult => {
   canPullSettings = params.capabilities.workspace?.configuration === true;
   workerSetup.capabilities = serviceCapabilities(params.capabilities);
   workspaceTrusted = options.workspaceTrusted !== false;
+  if (Array.isArray(options.localImages)) localImages = { generation: 1, images: validImages(options.localImages) };
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -136,6 +141,21 @@ connection.onDidChangeConfiguration(() => {
   void scheduler.revalidateChangedSettings(documents.all().map((document) => document.uri));
 });
 
+connection.onNotification(localImagesNotification, (params: LocalImagesParams) => {
+  const images = validImages(params?.images);
+  if (JSON.stringify(images) === JSON.stringify(localImages.images)) return;
+  localImages = { generation: localImages.generation + 1, images };
+  void scheduler.revalidate(documents.all().map((document) => document.uri));
+});
+
+/** The entries a client sent that have what the rules read; anything else is dropped, not trusted. */
+function validImages(images: unknown): LocalImageInfo[] {
+  if (!Array.isArray(images)) return [];
+  return images.filter((image): image is LocalImageInfo =>
+    typeof image === 'object' && image !== null && typeof image.reference === 'string' && typeof image.os === 'string' &&
+    typeof image.architecture === 'string');
+}
+
 /** Opening fires onDidOpen then onDidChangeContent: the second must not validate again after a delay. */
 const justOpened = new Set<string>();
 documents.onDidOpen((event) => {
@@ -190,6 +210,20 @@ function withText<T>(uri: string, op: string, args: object, fallback: T, cancel?
   return text === undefined ? fallback : feature(op, { ...args, uri, text }, fallback, cancel);
 }
 
+/** The most a request nobody waits for is held back behind a keystroke's diagnostics. */
+const backgroundHoldMs = 250;
+
+/**
+ * Like withText, for what the editor asks after each edit without the user waiting for it (semantic tokens,
+ * outline, folding, links, code actions): it waits until the edit's first diagnostics are out, so on a busy
+ * machine the keystroke's diagnostics do not share the CPU with it. The text is read after the wait.
+ */
+async function inBackground<T>(uri: string, op: string, args: object, fallback: T, cancel?: CancelSignal): Promise<T> {
+  await Promise.race([scheduler.untilFirstDiagnostics(uri), new Promise((resolve) => setTimeout(resolve, backgroundHoldMs))]);
+  if (cancel?.isCancellationRequested) return fallback;
+  return withText(uri, op, args, fallback, cancel);
+}
+
 connection.onHover(({ textDocument, position }, token) => withText(textDocument.uri, 'hover', { position, language: displayLanguage }, null, token));
 
 connection.onSignatureHelp(({ textDocument, position }, token) => withText(textDocument.uri, 'signatureHelp', { position }, null, token));
@@ -208,12 +242,12 @@ connection.onDocumentRangeFormatting(async ({ textDocument, range, options }, to
 connection.onDocumentOnTypeFormatting(async ({ textDocument, position, ch, options }) =>
   withText(textDocument.uri, 'formatOnType', { position, ch, options: await formatterSettings(textDocument.uri, options) }, []));
 
-connection.onDocumentSymbol(({ textDocument }, token) => withText(textDocument.uri, 'symbols', {}, [], token));
+connection.onDocumentSymbol(({ textDocument }, token) => inBackground(textDocument.uri, 'symbols', {}, [], token));
 
-connection.onFoldingRanges(({ textDocument }, token) => withText(textDocument.uri, 'folding', {}, [], token));
+connection.onFoldingRanges(({ textDocument }, token) => inBackground(textDocument.uri, 'folding', {}, [], token));
 
 connection.languages.semanticTokens.on(({ textDocument }, token) =>
-  withText<SemanticTokens>(textDocument.uri, 'tokens', {}, { data: [] }, token));
+  inBackground<SemanticTokens>(textDocument.uri, 'tokens', {}, { data: [] }, token));
 
 connection.onPrepareRename(({ textDocument, position }, token) => withText(textDocument.uri, 'prepareRename', { position }, null, token));
 
@@ -234,12 +268,12 @@ connection.onReferences(async ({ textDocument, position, context }, token) => {
 
 connection.onDocumentHighlight(({ textDocument, position }, token) => withText(textDocument.uri, 'highlights', { position }, [], token));
 
-connection.onDocumentLinks(({ textDocument }, token) => withText(textDocument.uri, 'links', {}, [], token));
+connection.onDocumentLinks(({ textDocument }, token) => inBackground(textDocument.uri, 'links', {}, [], token));
 
 connection.onDocumentLinkResolve((link, token) => feature('resolveLink', { link } as object, link, token));
 
 connection.onCodeAction(({ textDocument, range, context }, token) =>
-  withText(textDocument.uri, 'codeActions', { range, diagnostics: context.diagnostics }, [], token));
+  inBackground(textDocument.uri, 'codeActions', { range, diagnostics: context.diagnostics }, [], token));
 
 connection.onShutdown(() => {
   features.dispose();

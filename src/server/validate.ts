@@ -2,11 +2,12 @@
 // plus the best-practice rule engine, merged so each problem is reported once. Text and settings in,
 // problems out; no editor state (the rule engine may read .hadolint.yaml/.dockerignore and run ShellCheck).
 import { validate as validateSyntax } from 'dockerfile-utils';
-import type { LintOptions, LintProblem, LintRange, LintSeverity } from '../shared/lintProtocol';
+import { availableParallelism } from 'node:os';
+import type { LintOptions, LintProblem, LintRange, LintSeverity, LocalImageInfo } from '../shared/lintProtocol';
 import { isSilenced, readPragmas, type Pragmas } from './pragmas';
 import { incompleteProblem, type AnalysisPart } from './incomplete';
 import {
-  finishLint, prepareLint, runShellcheckAsync, ShellcheckCancelled, shellcheckFindings, shellcheckJobOf,
+  finishLint, prepareLint, runShellcheckAsync, ShellcheckCancelled, shellcheckFindings, shellcheckJobOf, ShellcheckPool,
   type PreparedLint, type ShellcheckJob,
 } from './rules';
 import { runShellcheckNeeded, runShellcheckSync, type ShellcheckFinding } from './rules/shellcheck/shellcheck';
@@ -30,6 +31,8 @@ export interface LintRequest {
   locale?: string;
   /** Where the extension's docs/rules folder is, for the rules' documentation links. */
   docsBaseUri?: string;
+  /** What the local engine knows of base images (the editor's engine; none on the command line). */
+  localImages?: LocalImageInfo[];
   /** Called for each part that failed (a bug or a pathological input); the other parts' problems are kept. */
   onRuleEngineError?: (error: unknown) => void;
   /** Receives dockerfile-utils' problems before the rules run (they may be slow on a pathological text). */
@@ -37,7 +40,7 @@ export interface LintRequest {
 }
 
 export interface PipelineAnalysis {
-  /** Everything but ShellCheck, plus ShellCheck's findings when every RUN body's result was cached. */
+  /** Everything but ShellCheck's findings on RUN bodies it has not checked yet (the cached ones are in). */
   fast: PipelineProblem[];
   /** The complete result once ShellCheck has run, when it has new bodies to check; aborting cancels it. */
   withShellcheck?: (signal?: AbortSignal) => Promise<PipelineProblem[]>;
@@ -46,10 +49,12 @@ export interface PipelineAnalysis {
 /** Lints with ShellCheck off the fast path: the language server publishes `fast`, then `withShellcheck`. */
 export function analyseDockerfile(request: LintRequest): PipelineAnalysis {
   const pipeline = preparePipeline(request);
-  const job = pipeline.prepared && safely(() => shellcheckJobOf(pipeline.prepared!), 'shellcheck', pipeline);
+  const job = jobOf(pipeline);
   if (!job || !runShellcheckNeeded(job)) return { fast: pipeline.finish(job ? shellcheckFindings(job) : [], true) };
   return {
-    fast: pipeline.finish([], true),
+    // The RUN bodies ShellCheck has seen keep their findings; only the changed ones wait for it (no flicker of
+    // every ShellCheck squiggle in the file on each keystroke in a RUN).
+    fast: pipeline.finish(shellcheckFindings(job), true),
     withShellcheck: async (signal) => {
       let complete = false;
       try {
@@ -68,10 +73,10 @@ export function lintDockerfile(request: LintRequest): PipelineProblem[] {
   return lintDockerfiles([request])[0];
 }
 
-/** Several files with one ShellCheck run over all their RUN bodies: the command line's batch mode. */
+/** Several files with one ShellCheck run over all their RUN bodies, synchronously (tests, benchmarks). */
 export function lintDockerfiles(requests: readonly LintRequest[]): PipelineProblem[][] {
   const pipelines = requests.map(preparePipeline);
-  const jobs = pipelines.map((pipeline) => pipeline.prepared && safely(() => shellcheckJobOf(pipeline.prepared!), 'shellcheck', pipeline));
+  const jobs = pipelines.map(jobOf);
   const present = jobs.filter((job): job is ShellcheckJob => job !== undefined);
   let complete = true;
   try {
@@ -80,6 +85,41 @@ export function lintDockerfiles(requests: readonly LintRequest[]): PipelineProbl
     requests[0]?.onRuleEngineError?.(error);
     complete = false;
   }
+  return finishAll(pipelines, jobs, complete);
+}
+
+/**
+ * The command line's batch mode: the pure pipeline runs file after file on this thread while ShellCheck
+ * checks the RUN bodies of the files already prepared, in up to `processes` processes at once.
+ */
+export async function lintDockerfilesConcurrently(requests: readonly LintRequest[], processes = availableParallelism()): Promise<PipelineProblem[][]> {
+  const pool = new ShellcheckPool(Math.max(1, processes));
+  const pipelines: Pipeline[] = [];
+  const jobs: (ShellcheckJob | undefined)[] = [];
+  for (const [index, request] of requests.entries()) {
+    const pipeline = preparePipeline(request);
+    const job = jobOf(pipeline);
+    if (job) pool.add(job);
+    pipelines.push(pipeline);
+    jobs.push(job);
+    // Finished ShellCheck processes hand over their output (a full pipe would stall them), queued ones start.
+    if (index % 4 === 3) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  let complete = true;
+  try {
+    complete = await pool.finish();
+  } catch (error) {
+    requests[0]?.onRuleEngineError?.(error);
+    complete = false;
+  }
+  return finishAll(pipelines, jobs, complete);
+}
+
+function jobOf(pipeline: Pipeline): ShellcheckJob | undefined {
+  return pipeline.prepared && safely(() => shellcheckJobOf(pipeline.prepared!), 'shellcheck', pipeline);
+}
+
+function finishAll(pipelines: readonly Pipeline[], jobs: readonly (ShellcheckJob | undefined)[], complete: boolean): PipelineProblem[][] {
   return pipelines.map((pipeline, index) => {
     const job = jobs[index];
     return pipeline.finish(job ? shellcheckFindings(job) : [], complete || !job);
@@ -109,7 +149,7 @@ function safely<T>(work: () => T, part: AnalysisPart, pipeline: { failures: Anal
 }
 
 function preparePipeline(request: LintRequest): Pipeline {
-  const { text, settings, filePath, locale, docsBaseUri } = request;
+  const { text, settings, filePath, locale, docsBaseUri, localImages } = request;
   const report = request.onRuleEngineError;
   const lines = text.split(/\r\n|\r|\n/);
   const ignored = expandOverlappingIds(settings.lint.options.ignored ?? []);
@@ -122,7 +162,7 @@ function preparePipeline(request: LintRequest): Pipeline {
   const plainSyntax = () => syntaxProblems.map(({ utilsCode, ...plain }): PipelineProblem => ({ ...plain, utilsFixes: [{ code: utilsCode, range: plain.range }] }));
   request.onSyntaxProblems?.(plainSyntax());
   const ruleOptions: LintOptions | undefined = settings.lint.enable
-    ? { ...settings.lint.options, ignored: [...ignored], filePath, locale, docsBaseUri }
+    ? { ...settings.lint.options, ignored: [...ignored], filePath, locale, docsBaseUri, localImages }
     : undefined;
   if (ruleOptions) {
     pipeline.prepared = safely(() => prepareLint(text, ruleOptions), 'rules', pipeline, report);

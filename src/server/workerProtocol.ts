@@ -1,5 +1,6 @@
 // Messages between the language server's thread and its analysis worker (serverWorker.ts). Plain data.
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { LocalImageInfo } from '../shared/lintProtocol';
 import type { DockerfileSettings } from './settings';
 
 export interface WorkerSetup {
@@ -24,6 +25,8 @@ export interface LintRequestData {
   filePath?: string;
   locale?: string;
   docsBaseUri?: string;
+  /** What the local engine knows of base images, for InvalidBaseImagePlatform. */
+  localImages?: LocalImageInfo[];
 }
 
 /**

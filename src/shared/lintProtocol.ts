@@ -72,6 +72,8 @@ export interface LocalImageInfo {
   reference: string;
   os: string;
   architecture: string;
+  /** `v7`, `v8`, … when the image has one. */
+  variant?: string;
   env?: string[];
   /** True when the image config sets a `Shell`. */
   shell?: boolean;

@@ -109,7 +109,7 @@ export async function run(rounds = Number(process.env.DOCKSIDE_BENCH_ROUNDS ?? 4
 }
 
 /** The same in the real VS Code (code-server's extension host): an editor edit until the diagnostics change. */
-async function measureKeystrokeInVsCode(text: string): Promise<void> {
+export async function measureKeystrokeInVsCode(text: string): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-bench-language-'));
   try {
     const workspace = path.join(tmp, 'workspace');
@@ -123,9 +123,11 @@ async function measureKeystrokeInVsCode(text: string): Promise<void> {
       env: { DOCKSIDE_BENCH_DOCKERFILE: dockerfile, DOCKSIDE_BENCH_RESULTS: results },
     });
     if (code !== 0 || !fs.existsSync(results)) throw new Error(`the probe in code-server ended with ${code}`);
-    const { firstDiagnosticsMs, samples } = JSON.parse(fs.readFileSync(results, 'utf8')) as { firstDiagnosticsMs: number; samples: number[] };
+    const { firstDiagnosticsMs, samples, complete, applied } = JSON.parse(fs.readFileSync(results, 'utf8')) as { firstDiagnosticsMs: number; samples: number[]; complete: number[]; applied: number[] };
     console.log(`in VS Code: first diagnostics ${firstDiagnosticsMs} ms after opening (server start included)`);
-    console.log(`in VS Code: keystroke to diagnostics (default settings, ShellCheck on when installed): ${figure(samples)} over ${samples.length} edits (target <= 150 ms)`);
+    console.log(`in VS Code: keystroke in a RUN body to first diagnostics (default settings, ShellCheck on, every edit a body ShellCheck has not seen): ${figure(samples)} over ${samples.length} edits (target <= 150 ms)`);
+    console.log(`in VS Code: the same keystroke until ShellCheck's findings are in too: ${figure(complete)}`);
+    console.log(`in VS Code: the same keystroke until the extension host sees the changed text (the editor's own share): ${figure(applied)}`);
   } catch (error) {
     console.log(`in VS Code: not measured (${error instanceof Error ? error.message : String(error)})`);
   } finally {
@@ -145,17 +147,24 @@ async function measureEditToDiagnostics(text: string, rounds: number): Promise<v
       const editRounds = Math.max(10, Math.floor(rounds / 2));
       // The first edits warm the server's JIT up, as the first minutes of typing do; they are not counted.
       const warmUp = 6;
+      // Typing in a RUN body, as the VS Code probe does (languageHost/keystrokeProbe.ts): every edit makes the
+      // body new, so with ShellCheck on it has to run; DL3003 (a pure rule) comes and goes with `cd`.
+      const lines = text.split('\n');
+      const line = lines.findIndex((candidate) => /^RUN [a-z]/.test(candidate) && !candidate.includes('<<'));
       for (let round = 0; round < warmUp + editRounds; round++) {
-        // A keystroke: the text changes, and so must what is reported (a problem appears and disappears).
-        const edited = round % 2 === 0 ? text.replace(/\nRUN /, '\nRUM ') : text;
-        const marker = (list: { code?: string | number }[]) => list.some((d) => d.code === 'unknownInstruction') === (round % 2 === 0);
+        const withCd = round % 2 === 0;
+        const edited = [...lines.slice(0, line), `RUN ${withCd ? 'cd' : ':'} /d${label.length}${round}; echo ${withCd ? '`:`' : '$(:)'}; ${lines[line].slice(4)}`, ...lines.slice(line + 1)].join('\n');
+        const marker = (list: { code?: string | number; range: { start: { line: number } } }[]) =>
+          list.some((d) => d.code === 'DL3003' && d.range.start.line === line) === withCd;
         const published = client.nextDiagnostics(uri, marker);
         const start = performance.now();
         client.replace(uri, edited);
         await Promise.race([published, new Promise((_, reject) => setTimeout(() => reject(new Error('no diagnostics within 10 s of an edit')), 10_000))]);
         if (round >= warmUp) samples.push(performance.now() - start);
+        // A typist's pause: ShellCheck's run for this edit finishes (or is cancelled by the next edit anyway).
+        await new Promise((resolve) => setTimeout(resolve, 150));
       }
-      console.log(`edit to diagnostics through the server (${label}; a lone edit is validated at once, bursts wait for a 50 ms pause): ${figure(samples)} over ${editRounds} edits (target <= 150 ms)`);
+      console.log(`keystroke in a RUN body to first diagnostics through the server (${label}; a lone edit is validated at once, bursts wait for a 50 ms pause): ${figure(samples)} over ${editRounds} edits (target <= 150 ms)`);
     } finally {
       await client.stop();
     }

@@ -15,22 +15,40 @@ import {
 export { allRules } from './catalog/ruleCatalog';
 export { findHadolintConfig } from './config/hadolintConfig';
 export type { HadolintConfig } from './config/hadolintConfig';
-export { runShellcheckAsync, shellcheckFindings, ShellcheckCancelled } from './shellcheck/shellcheck';
+export { runShellcheckAsync, shellcheckFindings, ShellcheckCancelled, ShellcheckPool } from './shellcheck/shellcheck';
 export type { ShellcheckJob } from './shellcheck/shellcheck';
 
-/** The engine's facts about local images, keyed by reference (`alpine:3.20`, and `alpine` for `:latest`). */
+/** The engine's facts about local images, keyed by every way a FROM may name them (see referenceAliases). */
 function imageFacts(options: LintOptions): LocalImageFacts {
   if (!options.localImages || options.localImages.length === 0) return {};
-  const platforms = new Map<string, { os: string; architecture: string }>();
+  const platforms = new Map<string, { os: string; architecture: string; variant?: string }>();
   const configs = new Map<string, { env?: string[]; shell?: boolean }>();
   for (const image of options.localImages) {
-    const names = [image.reference, ...(image.reference.endsWith(':latest') ? [image.reference.slice(0, -7)] : [])];
-    for (const name of names) {
-      platforms.set(name, { os: image.os, architecture: image.architecture });
+    for (const name of referenceAliases(image.reference)) {
+      platforms.set(name, { os: image.os, architecture: image.architecture, variant: image.variant });
       configs.set(name, { env: image.env, shell: image.shell });
     }
   }
   return { platforms, configs };
+}
+
+/**
+ * The references that name the same local image as the engine's `repo:tag`: without `:latest`, and for a
+ * Docker Hub name, its fully qualified forms (`alpine:3` is `docker.io/library/alpine:3`).
+ */
+export function referenceAliases(reference: string): string[] {
+  const slash = reference.lastIndexOf('/');
+  const colon = reference.lastIndexOf(':');
+  const [repository, tag] = colon > slash ? [reference.slice(0, colon), reference.slice(colon + 1)] : [reference, 'latest'];
+  const first = repository.split('/')[0];
+  const hasDomain = repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const repositories = [repository];
+  if (!hasDomain) {
+    const path = repository.includes('/') ? repository : `library/${repository}`;
+    repositories.push(`docker.io/${path}`, `index.docker.io/${path}`);
+    if (path !== repository) repositories.push(path);
+  }
+  return repositories.flatMap((name) => (tag === 'latest' ? [`${name}:${tag}`, name] : [`${name}:${tag}`]));
 }
 
 export interface LintResult {
@@ -52,7 +70,8 @@ export interface PreparedLint {
 
 export function prepareLint(text: string, options: LintOptions): PreparedLint {
   const config = findHadolintConfig(options.filePath, options.hadolintConfigPath);
-  const shellPragma = /^\s*#\s*hadolint\s+shell\s*=\s*(\S+)/im.exec(text)?.[1];
+  // The regex walks every line start; most files have no hadolint pragma at all.
+  const shellPragma = text.includes('hadolint') ? /^[ \t]*#[ \t]*hadolint[ \t]+shell[ \t]*=[ \t]*(\S+)/im.exec(text)?.[1] : undefined;
   const context = new LintContext(text, {
     trustedRegistries: [...(options.trustedRegistries ?? []), ...config.trustedRegistries],
     labelSchema: config.labelSchema,

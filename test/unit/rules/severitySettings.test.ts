@@ -55,9 +55,9 @@ describe('severity settings shared by dockerfile-utils and hadolint', () => {
     assert.deepEqual(onLine(`${D}MAINTAINER me`, 1, raw).map((p) => [p.ruleId, p.severity]), [['DL4000', 'info']]);
   });
 
-  it('the command line reports the same severity as the editor', () => {
+  it('the command line reports the same severity as the editor', async () => {
     let out = '';
-    runLintCommand(['-f', 'json', '-t', 'none', '-'], {
+    await runLintCommand(['-f', 'json', '-t', 'none', '-'], {
       cwd: repoRoot, stdout: (s) => { out += s; }, stderr: () => undefined, readStdin: () => `${D}MAINTAINER me\nWORKDIR app\n`, color: false,
     });
     const problems = JSON.parse(out) as Array<{ code: string; level: string }>;

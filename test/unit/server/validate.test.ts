@@ -5,7 +5,8 @@ import type { LintProblem } from '../../../src/shared/lintProtocol';
 import { readPragmas } from '../../../src/server/pragmas';
 import { defaultSettings, readSettings } from '../../../src/server/settings';
 import type { UtilsProblem } from '../../../src/server/utilsProblems';
-import { lintDockerfile, mergeProblems, type PipelineProblem } from '../../../src/server/validate';
+import { existsSync } from 'node:fs';
+import { analyseDockerfile, lintDockerfile, lintDockerfileAsync, mergeProblems, type PipelineProblem } from '../../../src/server/validate';
 
 const fromUtils = (problems: PipelineProblem[]) => problems.filter((problem) => problem.source === 'dockerfile-utils');
 const brief = (problems: PipelineProblem[]) => problems.map((p) => `${p.range.start.line}:${p.ruleId}:${p.severity}`);
@@ -78,6 +79,22 @@ describe('validation pipeline', () => {
     const problems = lint('FROM alpine:3.20\nWORKDIR app\n', { lint: { severityOverrides: { WorkdirRelativePath: 'info' } } });
     assert.deepEqual(brief(fromUtils(problems)), ['1:instructionWorkdirRelative:info']);
     assert.deepEqual(fromUtils(lint('FROM alpine:3.20\nWORKDIR app\n', { lint: { severityOverrides: { DL3000: 'off' } } })), []);
+  });
+});
+
+describe('diagnostics in two steps', () => {
+  it('keeps the ShellCheck findings of unchanged RUN bodies in the fast step; only the edited body waits', async function () {
+    if (!existsSync('/usr/bin/shellcheck')) this.skip();
+    const settings = defaultSettings();
+    const unique = `${process.pid}${Date.now()}`;
+    const before = `FROM debian:12\nRUN cd /a${unique}\nRUN echo \`x${unique}\`\n`;
+    await lintDockerfileAsync({ text: before, settings });
+    const analysis = analyseDockerfile({ text: before.replace(`x${unique}`, `y${unique}`), settings });
+    assert.ok(analysis.withShellcheck, 'the edited body needs ShellCheck');
+    const found = (problems: PipelineProblem[]) =>
+      problems.filter((p) => p.ruleId === 'SC2164' || p.ruleId === 'SC2006').map((p) => `${p.range.start.line}:${p.ruleId}`);
+    assert.deepEqual(found(analysis.fast), ['1:SC2164']);
+    assert.deepEqual(found(await analysis.withShellcheck()), ['1:SC2164', '2:SC2006']);
   });
 });
 

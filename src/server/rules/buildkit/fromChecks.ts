@@ -4,6 +4,13 @@
 import { BuildkitModel, BkStage, HOST_ARCH, HOST_OS, PREDEFINED_ARGS } from './buildkitModel';
 import { suggestion } from './expand';
 
+/** A local image's platform as the engine reports it (architecture not yet normalised). */
+export interface LocalPlatform {
+  os: string;
+  architecture: string;
+  variant?: string;
+}
+
 const OSES = new Set(['aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'illumos', 'ios', 'js', 'linux', 'netbsd',
   'openbsd', 'plan9', 'solaris', 'wasip1', 'windows']);
 const ARCHES: Record<string, string> = { amd64: 'amd64', x86_64: 'amd64', 'x86-64': 'amd64', aarch64: 'arm64',
@@ -11,7 +18,7 @@ const ARCHES: Record<string, string> = { amd64: 'amd64', x86_64: 'amd64', 'x86-6
   s390x: 's390x', riscv64: 'riscv64', mips64le: 'mips64le', mips64: 'mips64', loong64: 'loong64', wasm: 'wasm' };
 
 /** `os[/arch[/variant]]` or a lone architecture (with the builder's OS), normalised; undefined when invalid. */
-export function parsePlatform(value: string): { os: string; arch: string } | undefined {
+export function parsePlatform(value: string): { os: string; arch: string; variant?: string } | undefined {
   const parts = value.toLowerCase().split('/');
   if (parts.length === 1) {
     if (ARCHES[parts[0]]) return { os: HOST_OS, arch: ARCHES[parts[0]] };
@@ -20,7 +27,8 @@ export function parsePlatform(value: string): { os: string; arch: string } | und
   }
   if (!OSES.has(parts[0]) || parts.length > 3) return undefined;
   const arch = ARCHES[parts[1]];
-  return arch ? { os: parts[0], arch } : undefined;
+  if (!arch) return undefined;
+  return parts[2] ? { os: parts[0], arch, variant: parts[2] } : { os: parts[0], arch };
 }
 
 const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
@@ -38,7 +46,7 @@ export function validReference(reference: string): boolean {
   return REFERENCE.test(reference);
 }
 
-export function checkFromStages(bk: BuildkitModel, imagePlatforms?: ReadonlyMap<string, { os: string; architecture: string }>): void {
+export function checkFromStages(bk: BuildkitModel, imagePlatforms?: ReadonlyMap<string, LocalPlatform>): void {
   if (!bk.dispatches) return;
   const declared = new Set([...PREDEFINED_ARGS.keys(), ...bk.metaArgs.keys()]);
   for (const stage of bk.stages) {
@@ -78,18 +86,17 @@ function reportUndeclared(bk: BuildkitModel, stage: BkStage, unmatched: string[]
 }
 
 function checkBasePlatform(bk: BuildkitModel, stage: BkStage, base: string, platform: string | undefined,
-  images: ReadonlyMap<string, { os: string; architecture: string }> | undefined): void {
+  images: ReadonlyMap<string, LocalPlatform> | undefined): void {
   if (!images || stage.parent || base === 'scratch') return;
   const actual = images.get(base);
   if (!actual) return;
-  let expected = platform !== undefined ? parsePlatform(bk.expandGlobal(platform).value) : { os: HOST_OS, arch: HOST_ARCH };
-  if (!expected) return;
-  if (platform === undefined && !(actual.os === expected.os && actual.architecture === expected.arch)) {
-    // Without --platform, BuildKit first adopts a build platform the image matches; on one machine that is the host.
-    expected = { os: HOST_OS, arch: HOST_ARCH };
-  }
   const actualArch = ARCHES[actual.architecture] ?? actual.architecture;
-  if (actual.os === expected.os && actualArch === expected.arch) return;
+  // Without --platform the expected platform is the target (this machine's); BuildKit would first adopt a
+  // build platform the image matches, and on one machine the build platform is the target too.
+  const expected = platform !== undefined ? parsePlatform(bk.expandGlobal(platform).value) : { os: HOST_OS, arch: HOST_ARCH };
+  // Variants are not compared (BuildKit's check ignores them); they only show in the message.
+  if (!expected || (actual.os === expected.os && actualArch === expected.arch)) return;
+  const shown = `${actual.os}/${actualArch}${actual.variant ? `/${actual.variant}` : ''}`;
   bk.report('InvalidBaseImagePlatform', stage.from, stage.from.getImageRange() ?? undefined,
-    [base, `${actual.os}/${actualArch}`, `${expected.os}/${expected.arch}`], undefined, false);
+    [base, shown, `${expected.os}/${expected.arch}${expected.variant ? `/${expected.variant}` : ''}`], undefined, false);
 }

@@ -3,12 +3,12 @@
 import { LintContext } from '../context/lintContext';
 import { BuildkitModel } from './buildkitModel';
 import { BaseImageConfig, checkDispatch } from './dispatchChecks';
-import { checkFromStages } from './fromChecks';
+import { checkFromStages, LocalPlatform } from './fromChecks';
 import { checkParsePhase } from './parseChecks';
 
 /** What the local engine says about base images, by reference as written after expansion. */
 export interface LocalImageFacts {
-  platforms?: ReadonlyMap<string, { os: string; architecture: string }>;
+  platforms?: ReadonlyMap<string, LocalPlatform>;
   configs?: ReadonlyMap<string, BaseImageConfig>;
 }
 

@@ -76,8 +76,10 @@ function checkEmptyContinuations(bk: BuildkitModel): void {
   const context = bk.context;
   for (const instruction of context.instructions) {
     const range = instruction.getRange();
+    if (range.start.line === range.end.line) continue;
     let last = range.end.line;
-    const heredocs = heredocsIn(instruction);
+    // getHeredocs re-reads the instruction: only when it can have one.
+    const heredocs = context.document.getText(range).includes('<<') ? heredocsIn(instruction) : [];
     if (heredocs.length > 0) {
       const firstBody = Math.min(...heredocs.map((h) => h.getStartRange().start.line));
       last = Math.min(last, firstBody);

@@ -25,7 +25,9 @@ export function dockerignoreFor(dockerfilePath: string): IgnoreMatcher | undefin
   for (const file of candidates) {
     let mtimeMs: number;
     try {
-      mtimeMs = statSync(file).mtimeMs;
+      const stat = statSync(file, { throwIfNoEntry: false });
+      if (!stat) continue;
+      mtimeMs = stat.mtimeMs;
     } catch {
       continue;
     }

@@ -43,7 +43,10 @@ export function findHadolintConfig(dockerfilePath: string | undefined, explicitP
 function readConfig(file: string): HadolintConfig | undefined {
   let mtimeMs: number;
   try {
-    mtimeMs = statSync(file).mtimeMs;
+    // Most folders have no config: no exception for each of them (the command line asks for many files).
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat) return undefined;
+    mtimeMs = stat.mtimeMs;
   } catch {
     return undefined;
   }

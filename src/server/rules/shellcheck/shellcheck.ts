@@ -184,8 +184,8 @@ function runBatch(batch: Batch, signal?: AbortSignal): Promise<boolean> {
 let running = 0;
 const queue: Array<() => void> = [];
 
-async function withSlot<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
-  if (running >= MAX_CONCURRENT) {
+async function withSlot<T>(signal: AbortSignal | undefined, work: () => Promise<T>, limit = MAX_CONCURRENT): Promise<T> {
+  if (running >= limit) {
     await new Promise<void>((resolve, reject) => {
       const start = () => {
         signal?.removeEventListener('abort', cancel);
@@ -207,6 +207,48 @@ async function withSlot<T>(signal: AbortSignal | undefined, work: () => Promise<
   } finally {
     running--;
     queue.shift()?.();
+  }
+}
+
+/**
+ * The command line's batch mode: RUN bodies are handed over file by file as the caller prepares them, and
+ * every few new bodies go to a ShellCheck process of their own, up to `processes` at once, so ShellCheck
+ * works on the other cores while this thread runs the pure rules on the next files. A body seen before (the
+ * same RUN in several files) is checked once.
+ */
+export class ShellcheckPool {
+  private readonly scheduled = new Set<string>();
+  private readonly pending = new Map<string, Array<[key: string, text: string]>>();
+  private readonly runs: Promise<boolean>[] = [];
+
+  constructor(
+    private readonly processes: number,
+    /** Small batches spread the work evenly over the processes; a ShellCheck start costs a few ms. */
+    private readonly bodiesPerProcess = 12,
+  ) {}
+
+  add(job: ShellcheckJob): void {
+    for (const { key, input } of job.bodies) {
+      if (cache.has(key) || this.scheduled.has(key)) continue;
+      this.scheduled.add(key);
+      let entries = this.pending.get(job.binary);
+      if (!entries) this.pending.set(job.binary, (entries = []));
+      entries.push([key, input.text]);
+      if (entries.length >= this.bodiesPerProcess) this.start(job.binary);
+    }
+  }
+
+  /** Resolves when every body added has been checked; false when some run failed. */
+  async finish(): Promise<boolean> {
+    for (const binary of [...this.pending.keys()]) this.start(binary);
+    return (await Promise.all(this.runs)).every(Boolean);
+  }
+
+  private start(binary: string): void {
+    const entries = this.pending.get(binary) ?? [];
+    this.pending.delete(binary);
+    if (entries.length === 0) return;
+    this.runs.push(withSlot(undefined, () => runBatch({ binary, entries }), this.processes));
   }
 }
 

@@ -19,7 +19,9 @@ function ignoring(...patterns: string[]): LintOptions {
   return { filePath: path.join(dir, 'Dockerfile') };
 }
 const amd64: LintOptions = { localImages: [{ reference: 'alpine:3.20', os: 'linux', architecture: 'amd64' },
-  { reference: 'armimage:1', os: 'linux', architecture: 'arm64' }, { reference: 'winimage:1', os: 'windows', architecture: 'amd64' }] };
+  { reference: 'armimage:1', os: 'linux', architecture: 'arm64' }, { reference: 'winimage:1', os: 'windows', architecture: 'amd64' },
+  { reference: 'armlatest:latest', os: 'linux', architecture: 'aarch64' }, { reference: 'team/tool:2', os: 'linux', architecture: 'amd64' },
+  { reference: 'team/armtool:2', os: 'linux', architecture: 'arm64' }, { reference: 'armv7:1', os: 'linux', architecture: 'arm', variant: 'v7' }] };
 
 describe('BuildKit spec: parse phase and validation', () => {
   describeSpec('StageNameCasing', [
@@ -157,7 +159,30 @@ describe('BuildKit spec: FROM', () => {
     [[], 'FROM armimage:1'],
     [[], 'FROM unknown:1', amd64],
     [[], 'FROM scratch', amd64],
+    // A Docker Hub image is the same whether named short, with `:latest` left out, or fully qualified.
+    [[1], 'FROM docker.io/library/armimage:1', amd64],
+    [[1], 'FROM armlatest', amd64],
+    [[1], 'FROM docker.io/library/armlatest:latest', amd64],
+    [[1], 'FROM index.docker.io/library/armlatest', amd64],
+    [[1], 'FROM --platform=linux/arm64 team/tool:2', amd64],
+    [[], 'FROM --platform=linux/arm64 docker.io/team/armtool:2', amd64],
+    [[], 'FROM armimage', amd64],
+    // A stage based on another stage is not resolved again.
+    [[1], 'FROM armimage:1 AS base\nFROM base', amd64],
+    // Variants are not compared.
+    [[], 'FROM --platform=linux/arm/v6 armv7:1', amd64],
+    [[1], 'FROM armv7:1', amd64],
+    // The platform after expansion of a global ARG.
+    [[2], 'ARG P=linux/arm64\nFROM --platform=$P alpine:3.20', amd64],
   ]);
+
+  it('InvalidBaseImagePlatform names the base as written and both platforms, with the image\'s variant', () => {
+    const [problem] = lint('FROM armv7:1', amd64).filter((p) => p.ruleId === 'InvalidBaseImagePlatform');
+    assert.equal(problem.message, 'Base image armv7:1 was pulled with platform "linux/arm/v7", expected "linux/amd64" for current build.');
+    assert.deepEqual(problem.range, { start: { line: 0, character: 5 }, end: { line: 0, character: 12 } });
+    const [onArm] = lint('FROM --platform=linux/arm/v7 alpine:3.20', amd64).filter((p) => p.ruleId === 'InvalidBaseImagePlatform');
+    assert.match(onArm.message, /platform "linux\/amd64", expected "linux\/arm\/v7"/);
+  });
 });
 
 describe('BuildKit spec: dispatch', () => {
