@@ -10,6 +10,7 @@ import { saveRunConfiguration, type RunConfiguration } from './runConfigurations
 import type { RunOptions } from '../models/run/runOptions';
 import type { RunService } from './runService';
 import { runFormHtml, type FormChoices } from './runFormHtml';
+import { pageResourceRoots } from '../webview/webviewPage';
 
 /** Every text field blank: a pasted line replaces the whole form, not only the fields it names. */
 const EMPTY_FORM = { image: '', name: '', mode: 'detached', restart: '', network: '', ip: '', hostname: '', cpus: '', memory: '', entrypoint: '', command: '', workdir: '', user: '' };
@@ -55,7 +56,7 @@ export class RunFormPanel {
     const media = vscode.Uri.joinPath(extensionUri, 'media', 'run');
     this.panel = vscode.window.createWebviewPanel('dockside.runForm', vscode.l10n.t('Run {0}', initial.image || vscode.l10n.t('image')), vscode.ViewColumn.Active, {
       enableScripts: true,
-      localResourceRoots: [media],
+      localResourceRoots: pageResourceRoots(media),
       retainContextWhenHidden: true,
     });
     const webview = this.panel.webview;

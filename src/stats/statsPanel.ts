@@ -1,7 +1,7 @@
 // The stats view: a webview with rolling five-minute charts per container. Streams run only while the panel
 // is visible; the page draws with the theme's colours and loads nothing but its own two files.
 import * as vscode from 'vscode';
-import { webviewPage } from '../webview/webviewPage';
+import { pageResourceRoots, webviewPage } from '../webview/webviewPage';
 import type { ContainerSummary } from '../models/container';
 import type { StatsService } from './statsService';
 
@@ -27,7 +27,7 @@ export class StatsPanel implements vscode.Disposable {
     const media = vscode.Uri.joinPath(extensionUri, 'media', 'stats');
     this.panel = vscode.window.createWebviewPanel('dockside.stats', vscode.l10n.t('Container Stats'), vscode.ViewColumn.Active, {
       enableScripts: true,
-      localResourceRoots: [media],
+      localResourceRoots: pageResourceRoots(media),
       retainContextWhenHidden: false,
     });
     this.panel.webview.html = this.html(media);

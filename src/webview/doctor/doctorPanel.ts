@@ -5,6 +5,7 @@ import type { DoctorReport, Finding } from '../../doctor/index';
 import { doctorHtml } from './doctorHtml';
 import type { DoctorService } from './doctorService';
 import { showEngineLogs } from './engineLogView';
+import { pageResourceRoots } from '../webviewPage';
 
 interface FromPage {
   readonly type: 'ready' | 'rerun' | 'logs' | 'copy' | 'fix';
@@ -43,7 +44,7 @@ export class DoctorPanel {
     this.media = vscode.Uri.joinPath(extensionUri, 'media', 'doctor');
     this.panel = vscode.window.createWebviewPanel('dockside.doctor', vscode.l10n.t('Docker Doctor'), vscode.ViewColumn.Active, {
       enableScripts: true,
-      localResourceRoots: [this.media],
+      localResourceRoots: pageResourceRoots(this.media),
     });
     this.render(doctor.report);
     const reported = doctor.onDidReport((report) => this.render(report));

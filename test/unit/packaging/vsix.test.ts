@@ -29,6 +29,7 @@ describe('the .vsix package', function () {
       'extension/dist/cli.js',
       'extension/dist/doctor.js',
       'extension/media/doctor/doctor.js',
+      'extension/media/webview/page.css',
       'extension/media/dockside.svg',
       'extension/readme.md',
     ]) {
