@@ -105,7 +105,8 @@ export class Explorer implements vscode.Disposable {
     const view = this.views.get(ExplorerViews.containers)?.view;
     if (!view) return;
     const running = this.session.state.kind === 'connected' ? this.store.all('containers').filter(isRunning).length : 0;
-    view.badge = running ? { value: running, tooltip: vscode.l10n.t('{0} running containers', running) } : undefined;
+    const tooltip = running === 1 ? vscode.l10n.t('1 running container') : vscode.l10n.t('{0} running containers', running);
+    view.badge = running ? { value: running, tooltip } : undefined;
   }
 
   private track<T extends vscode.Disposable>(disposable: T): T {
