@@ -20,8 +20,11 @@ function body(report: DoctorReport | undefined): string {
   const info = indexed.filter(({ f }) => f.severity === 'info');
   const passed = indexed.filter(({ f }) => f.severity === 'ok');
   const errors = problems.filter(({ f }) => f.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const errorCount = errors === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{0} errors', errors);
+  const warningCount = warnings === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', warnings);
   const summary = problems.length
-    ? vscode.l10n.t('{0} error(s), {1} warning(s) for {2} (checked in {3} ms).', errors, problems.length - errors, report.endpoint ?? '', report.durationMs)
+    ? vscode.l10n.t('{0}, {1} for {2} (checked in {3} ms).', errorCount, warningCount, report.endpoint ?? '', report.durationMs)
     : vscode.l10n.t('No problems found for {0} (checked in {1} ms).', report.endpoint ?? '', report.durationMs);
   const section = (heading: string, items: { f: Finding; i: number }[]) =>
     items.length ? `<h2>${escape(heading)}</h2>${items.map(({ f, i }) => findingHtml(f, i)).join('\n')}` : '';
