@@ -57,7 +57,7 @@ describe('Docker doctor', function () {
     assert.match(report, new RegExp(`The socket ${escapeRegExp(engine.socket)} does not exist`));
     assert.match(report, /dockerd runs, but not on|dockerd is installed .* but not running/);
     assert.match(report, /Dockside uses .* chosen by the dockside\.engine\.host setting/);
-    assert.match(report, /\d+ error\(s\), \d+ warning\(s\) for/);
+    assert.match(report, /\d+ errors?, \d+ warnings? for/);
     assert.match(report, /Why it matters:/);
     assert.match(report, /Fix:/);
     const shot = await uiBridge.screenshot('doctor-report');
