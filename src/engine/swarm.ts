@@ -41,17 +41,61 @@ export interface ServiceRequest {
   readonly env: readonly string[];
   readonly command?: readonly string[];
   readonly labels?: Readonly<Record<string, string>>;
+  readonly mounts?: readonly MountRequest[];
+  /** Placement constraints as the engine reads them: `node.role==manager`. */
+  readonly constraints?: readonly string[];
+  readonly resources?: ResourceRequest;
+}
+
+/** A volume (named, or anonymous without a source) or a bind mount of the tasks' containers. */
+export interface MountRequest {
+  readonly type: 'volume' | 'bind';
+  readonly source?: string;
+  readonly target: string;
+  readonly readOnly: boolean;
+  /** Volumes only: do not copy the image's files at the target into a new volume. */
+  readonly noCopy?: boolean;
+}
+
+/** CPUs in NanoCPUs (1e9 = one CPU) and memory in bytes, as the engine takes them. */
+export interface ResourceRequest {
+  readonly limits?: { readonly nanoCpus?: number; readonly memoryBytes?: number };
+  readonly reservations?: { readonly nanoCpus?: number; readonly memoryBytes?: number };
+}
+
+function resourcesSpec(r: { readonly nanoCpus?: number; readonly memoryBytes?: number } | undefined): Record<string, number> | undefined {
+  if (!r || (r.nanoCpus === undefined && r.memoryBytes === undefined)) return undefined;
+  return { ...(r.nanoCpus !== undefined ? { NanoCPUs: r.nanoCpus } : {}), ...(r.memoryBytes !== undefined ? { MemoryBytes: r.memoryBytes } : {}) };
+}
+
+/** The engine's service spec for a request (what `docker service create` sends). */
+export function serviceSpecOf(request: ServiceRequest): Record<string, unknown> {
+  const mounts = (request.mounts ?? []).map((m) => ({
+    Type: m.type,
+    ...(m.source ? { Source: m.source } : {}),
+    Target: m.target,
+    ReadOnly: m.readOnly,
+    ...(m.type === 'volume' && m.noCopy ? { VolumeOptions: { NoCopy: true } } : {}),
+  }));
+  const limits = resourcesSpec(request.resources?.limits);
+  const reservations = resourcesSpec(request.resources?.reservations);
+  const containerSpec = { Image: request.image, Env: [...request.env], ...(request.command?.length ? { Args: [...request.command] } : {}), ...(mounts.length ? { Mounts: mounts } : {}) };
+  return {
+    Name: request.name,
+    Labels: { ...request.labels },
+    Mode: request.replicas === undefined ? { Global: {} } : { Replicated: { Replicas: request.replicas } },
+    TaskTemplate: {
+      ContainerSpec: containerSpec,
+      ...(request.constraints?.length ? { Placement: { Constraints: [...request.constraints] } } : {}),
+      ...(limits || reservations ? { Resources: { ...(limits ? { Limits: limits } : {}), ...(reservations ? { Reservations: reservations } : {}) } } : {}),
+    },
+    EndpointSpec: { Ports: request.ports.map((p) => ({ TargetPort: p.target, PublishedPort: p.published, Protocol: p.protocol, PublishMode: 'ingress' })) },
+  };
 }
 
 /** Creates a service without asking a registry for the image's digest (the CLI's --no-resolve-image). */
 export async function createService(client: EngineClient, request: ServiceRequest): Promise<string> {
-  const spec = {
-    Name: request.name,
-    Labels: { ...request.labels },
-    Mode: request.replicas === undefined ? { Global: {} } : { Replicated: { Replicas: request.replicas } },
-    TaskTemplate: { ContainerSpec: { Image: request.image, Env: [...request.env], ...(request.command?.length ? { Args: [...request.command] } : {}) } },
-    EndpointSpec: { Ports: request.ports.map((p) => ({ TargetPort: p.target, PublishedPort: p.published, Protocol: p.protocol, PublishMode: 'ingress' })) },
-  };
+  const spec = serviceSpecOf(request);
   const service = await engineRequest(client, () => client.docker.createService(spec as never));
   return (service as unknown as { id: string }).id;
 }

@@ -10,6 +10,7 @@ import { joinPath, type ComposeFiles } from './composeFiles';
 import { alternatives, childSchema, describe, itemSchema, knownKeys, resolveRef, specRoot, type SpecNode } from './composeModel';
 import { indexSymbols, type SymbolKind } from './composeSymbols';
 import { cursorContext } from './cursorContext';
+import { deployKeyNote, deployNotes, deployValueDetail, deployValues } from './deployKeys';
 
 export interface CompletionSources {
   locale?: string;
@@ -61,7 +62,10 @@ export async function completeCompose(text: string, offset: number, sources: Com
       for (const [key, child] of knownKeys(mapSchema)) {
         const resolved = resolveRef(child);
         const block = alternatives(child).every((alt) => alt.type === 'object' || alt.type === 'array');
-        add(key, CompletionItemKind.Property, typeLabel(child), describe(child, sources.locale), block ? `${key}:\n  ` : `${key}: `);
+        const keyPath = mode === 'key' ? [...path, key] : [...path, '[]', key];
+        const notes = [deployKeyNote(keyPath) ?? '', ...deployNotes(keyPath)].filter(Boolean).join('\n');
+        const documentation = [describe(child, sources.locale), notes].filter(Boolean).join('\n\n');
+        add(key, CompletionItemKind.Property, typeLabel(child), documentation || undefined, block ? `${key}:\n  ` : `${key}: `);
         if (resolved.deprecated) items[items.length - 1].tags = [1];
       }
     }
@@ -75,6 +79,8 @@ export async function completeCompose(text: string, offset: number, sources: Com
     }
     const key = valuePath.filter((s) => s !== '[]').at(-1);
     const schema = schemaAt(valuePath);
+    // Before the spec's enums, so that values both know keep their meaning as detail.
+    for (const value of deployValues(valuePath)) add(value, CompletionItemKind.EnumMember, deployValueDetail(valuePath, value));
     for (const alt of schema ? alternatives(schema) : []) {
       for (const value of alt.enum ?? []) add(String(value), CompletionItemKind.EnumMember);
       if (alt.type === 'boolean' || (Array.isArray(alt.type) && alt.type.includes('boolean'))) ['true', 'false'].forEach((b) => add(b, CompletionItemKind.Value));

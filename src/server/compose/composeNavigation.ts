@@ -7,6 +7,7 @@ import { valueOf, type ComposeDocument, type ComposeNode, type Span } from './co
 import type { ComposeFiles } from './composeFiles';
 import { dockerfilePathOf } from './composeCompletion';
 import { childSchema, describe, itemSchema, resolveRef, specRoot, type SpecNode } from './composeModel';
+import { deployKeyNote, deployNotes } from './deployKeys';
 import { indexSymbols, type ComposeSymbols, type SymbolKind } from './composeSymbols';
 
 interface KeyHit {
@@ -53,7 +54,8 @@ export function hoverCompose(doc: ComposeDocument, offset: number, locale?: stri
   // A service, network, … name is a key whose meaning is "the name": say what it is instead.
   const isName = ['services', 'networks', 'volumes', 'secrets', 'configs'].includes(hit.path[0]) && hit.path.length === 2;
   const title = isName ? l10n.t('{0} (defined in this file)', `\`${hit.key}\``) : `\`${hit.key}\``;
-  const lines = [`**${title}**`, '', description ?? '', resolved.deprecated ? `\n_${l10n.t('Obsolete.')}_` : ''];
+  const deploy = [deployKeyNote(hit.path), ...deployNotes(hit.path)].filter((line) => line !== undefined);
+  const lines = [`**${title}**`, '', description ?? '', resolved.deprecated ? `\n_${l10n.t('Obsolete.')}_` : '', ...(deploy.length ? ['', ...deploy] : [])];
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n').trim() }, range: doc.range(hit.keySpan) };
 }
 

@@ -118,6 +118,37 @@ describe('swarm: engine calls on a two-node swarm', function () {
     assert.ok(!after.secrets.some((s) => s.id === secretId) && !after.configs.some((c) => c.id === configId));
   });
 
+  it('creates a service with a volume mount, a manager-only constraint and limits, and inspect shows them', async () => {
+    const id = await swarmCalls.createService(client, {
+      name: `swarm-mounts-${process.pid}`,
+      image: TEST_IMAGE,
+      replicas: 2,
+      ports: [],
+      env: [],
+      command: ['sh', '-c', 'echo hi > /data/hello; sleep 3600'],
+      labels: { 'dockside.test': 'swarm' },
+      mounts: [{ type: 'volume', source: `swarm-data-${process.pid}`, target: '/data', readOnly: false }, { type: 'bind', source: '/etc', target: '/host-etc', readOnly: true }],
+      constraints: ['node.role==manager'],
+      resources: { limits: { nanoCpus: 500_000_000, memoryBytes: 64 * 1024 * 1024 }, reservations: { nanoCpus: 100_000_000, memoryBytes: 16 * 1024 * 1024 } },
+    });
+    try {
+      const nodes = (await swarmCalls.readSwarmSnapshot(client)).nodes;
+      const managerId = nodes.find((n) => n.role === 'manager')!.id;
+      const snapshot = await until('2 running tasks', client, (s) => s.tasks.filter((t) => t.serviceId === id && t.state === 'running' && t.desiredState === 'running').length === 2);
+      // The constraint holds: both tasks are on the manager although the worker is free.
+      assert.deepEqual([...new Set(snapshot.tasks.filter((t) => t.serviceId === id && t.desiredState === 'running').map((t) => t.nodeId))], [managerId]);
+      const spec = ((await swarmCalls.inspectService(client, id)) as { Spec: { TaskTemplate: Record<string, any> } }).Spec.TaskTemplate;
+      assert.deepEqual(spec.ContainerSpec.Mounts, [
+        { Type: 'volume', Source: `swarm-data-${process.pid}`, Target: '/data' },
+        { Type: 'bind', Source: '/etc', Target: '/host-etc', ReadOnly: true },
+      ]);
+      assert.deepEqual(spec.Placement.Constraints, ['node.role==manager']);
+      assert.deepEqual(spec.Resources, { Limits: { NanoCPUs: 500_000_000, MemoryBytes: 64 * 1024 * 1024 }, Reservations: { NanoCPUs: 100_000_000, MemoryBytes: 16 * 1024 * 1024 } });
+    } finally {
+      await swarmCalls.removeService(client, id);
+    }
+  });
+
   it('gives join tokens and removes the service', async () => {
     const tokens = await swarmCalls.joinTokens(client);
     assert.match(tokens.worker, /^SWMTKN-/);
