@@ -204,8 +204,16 @@ describe('Containers view under churn', function () {
       // Past the first 15 s repaint: the engine said "Up Less than a second" at the start and nothing since.
       return r && Date.now() - created > 16_000 && /Up \d+ seconds/.test(r.description) ? r : undefined;
     }, 40_000, 500);
-    const status = row.description.split(' · ').find((p) => p.startsWith('Up '))!;
-    const tooltip = await uiBridge.rowTooltip(CONTAINER, 'Containers', name);
+    const statusOf = (r: { description: string } | undefined) => r?.description.split(' · ').find((p) => p.startsWith('Up ')) ?? '';
+    // The row repaints every 15 s: compare with a tooltip read between two reads of the row that agree.
+    let status = statusOf(row);
+    let tooltip = '';
+    for (let attempt = 0; attempt < 3; attempt++) {
+      tooltip = await uiBridge.rowTooltip(CONTAINER, 'Containers', name);
+      const after = statusOf((await uiBridge.allViewRows(CONTAINER, 'Containers')).find((x) => x.label === name));
+      if (after === status) break;
+      status = after;
+    }
     assert.match(tooltip.split('\n')[0], new RegExp(`${name}.*${status}`), `the tooltip's first line says the row's "${status}": ${tooltip}`);
   });
 });
