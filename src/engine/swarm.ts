@@ -1,6 +1,9 @@
 // Swarm mode over the engine API (issue 17): where this engine stands, the cluster's services, tasks, nodes,
 // secrets and configs, and what can be done to them. Service changes read the current spec and send it back
-// with its version, as the docker CLI does, so a concurrent change is refused (409), never overwritten.
+// with its version, as the docker CLI does, so a concurrent change is refused, never overwritten. When the
+// version moved on between the read and the write ("update out of sequence": the orchestrator itself bumps a
+// node's or service's version as it converges), the edit is applied again to a fresh read, at most three times:
+// the edit is a change to the spec (a label, a replica count), not a copy of an old one, so nothing is lost.
 import type { EngineClient } from './client';
 import { engineRequest } from './engineRequest';
 import { mapNode, mapService, mapSwarmObject, mapSwarmState, mapTask, type RawNode, type RawService, type RawSwarmInfo, type RawSwarmObject, type RawTask } from '../models/swarmMappers';
@@ -113,12 +116,26 @@ export async function inspectService(client: EngineClient, id: string): Promise<
   return engineRequest(client, () => client.docker.getService(id).inspect());
 }
 
+/** Runs a read-edit-write `attempt` again while the engine says the version read is no longer current. */
+export async function atCurrentVersion(attempt: () => Promise<void>): Promise<void> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const message = (error as { engineMessage?: string; message?: string }).engineMessage ?? (error as Error).message ?? '';
+      if (tries >= 3 || !/update out of sequence/i.test(message)) throw error;
+    }
+  }
+}
+
 /** Reads the spec, lets `change` edit it, sends it back at the version read. */
-async function changeService(client: EngineClient, id: string, change: (spec: ServiceInspect['Spec']) => void, query: Record<string, string> = {}): Promise<void> {
-  const current = (await inspectService(client, id)) as ServiceInspect;
-  const spec = structuredClone(current.Spec);
-  change(spec);
-  await engineRequest(client, () => client.docker.getService(id).update({ _query: { version: current.Version.Index, ...query }, _body: spec } as never));
+function changeService(client: EngineClient, id: string, change: (spec: ServiceInspect['Spec']) => void, query: Record<string, string> = {}): Promise<void> {
+  return atCurrentVersion(async () => {
+    const current = (await inspectService(client, id)) as ServiceInspect;
+    const spec = structuredClone(current.Spec);
+    change(spec);
+    await engineRequest(client, () => client.docker.getService(id).update({ _query: { version: current.Version.Index, ...query }, _body: spec } as never));
+  });
 }
 
 export function scaleService(client: EngineClient, id: string, replicas: number): Promise<void> {
@@ -161,12 +178,14 @@ interface NodeInspect {
   Spec: { Role?: string; Availability?: string; Labels?: Record<string, string> };
 }
 
-async function changeNode(client: EngineClient, id: string, change: (spec: NodeInspect['Spec']) => void): Promise<void> {
+function changeNode(client: EngineClient, id: string, change: (spec: NodeInspect['Spec']) => void): Promise<void> {
   const node = client.docker.getNode(id);
-  const current = (await engineRequest(client, () => node.inspect())) as NodeInspect;
-  const spec = structuredClone(current.Spec);
-  change(spec);
-  await engineRequest(client, () => node.update({ _query: { version: current.Version.Index }, _body: spec } as never) as unknown as Promise<unknown>);
+  return atCurrentVersion(async () => {
+    const current = (await engineRequest(client, () => node.inspect())) as NodeInspect;
+    const spec = structuredClone(current.Spec);
+    change(spec);
+    await engineRequest(client, () => node.update({ _query: { version: current.Version.Index }, _body: spec } as never) as unknown as Promise<unknown>);
+  });
 }
 
 export const setNodeRole = (client: EngineClient, id: string, role: NodeRole) => changeNode(client, id, (spec) => void (spec.Role = role));
