@@ -89,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
     launchDockerfileClientOnDemand(context, log, session),
     launchComposeClientOnDemand(context, log, session),
     registerComposeCodeLenses(),
-    registerDocksideTasks(session, log, context.globalState),
+    registerDocksideTasks(session, log, context),
   );
 
   // Connect after activation returns: the first paint of the view never waits for the engine.

@@ -6,7 +6,8 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { findComposeCli, runCompose } from '../compose/composeCli';
 import { projectArgs } from '../compose/composeProject';
-import { COMPOSE_COMMAND_SETTING } from '../compose/composeService';
+import { COMPOSE_COMMAND_SETTING, ComposeService } from '../compose/composeService';
+import { confirmProjectRisks } from '../commands/compose/confirmRisks';
 import { stripAnsi } from '../build/buildOutput';
 import { confirmRunConfiguration } from '../run/confirmRunConfiguration';
 import { listRunConfigurations } from '../run/runConfigurations';
@@ -24,13 +25,16 @@ const FIND_LIMIT = 50;
 
 type Work = (write: (text: string) => void, signal: AbortSignal) => Promise<number>;
 
-export class DocksideTaskProvider implements vscode.TaskProvider {
+export class DocksideTaskProvider implements vscode.TaskProvider, vscode.Disposable {
   private readonly runs: RunService;
+  /** Renders a project for the risk review before `up`; made on the first compose task. */
+  private composeService?: ComposeService;
 
   constructor(
     private readonly session: EngineSession,
     private readonly log: vscode.LogOutputChannel,
     private readonly state: vscode.Memento,
+    private readonly workspaceState: vscode.Memento,
   ) {
     this.runs = new RunService(session, log);
     if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
@@ -122,10 +126,22 @@ export class DocksideTaskProvider implements vscode.TaskProvider {
       return 1;
     }
     const spec = composeSpec(definition, dir);
+    // What the project does to this machine (host mounts, privileged…) is shown before it first comes up, as from the palette.
+    if (definition.action === 'up') {
+      this.composeService ??= new ComposeService(this.log);
+      if (!(await confirmProjectRisks({ compose: this.composeService, workspaceState: this.workspaceState }, spec))) {
+        line(vscode.l10n.t('Not brought up: the project was not confirmed.'));
+        return 1;
+      }
+    }
     const args = [...(cli.version.generation === 'v2' ? ['--ansi', 'never'] : []), ...projectArgs(spec), ...composeArgs(definition)];
     line(`$ ${cli.label} ${args.join(' ')}`);
     const result = await runCompose(cli, args, { cwd: spec.directory, signal, onLine: (text) => line(stripAnsi(text)) });
     return result.cancelled ? 130 : result.code;
+  }
+
+  dispose(): void {
+    this.composeService?.dispose();
   }
 }
 

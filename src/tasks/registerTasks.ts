@@ -4,15 +4,16 @@ import * as vscode from 'vscode';
 import type { EngineSession } from '../session/engineSession';
 import { TASK_TYPE } from './taskDefinitions';
 
-export function registerDocksideTasks(session: EngineSession, log: vscode.LogOutputChannel, state: vscode.Memento): vscode.Disposable {
-  let provider: vscode.TaskProvider | undefined;
-  const load = (): vscode.TaskProvider => {
+export function registerDocksideTasks(session: EngineSession, log: vscode.LogOutputChannel, context: vscode.ExtensionContext): vscode.Disposable {
+  let provider: import('./docksideTaskProvider').DocksideTaskProvider | undefined;
+  const load = () => {
     // Required here, not imported above: the bundle evaluates the provider only when tasks are asked for.
     const { DocksideTaskProvider } = require('./docksideTaskProvider') as typeof import('./docksideTaskProvider');
-    return (provider ??= new DocksideTaskProvider(session, log, state));
+    return (provider ??= new DocksideTaskProvider(session, log, context.globalState, context.workspaceState));
   };
-  return vscode.tasks.registerTaskProvider(TASK_TYPE, {
+  const registration = vscode.tasks.registerTaskProvider(TASK_TYPE, {
     provideTasks: (token) => load().provideTasks(token),
-    resolveTask: (task, token) => load().resolveTask(task, token),
+    resolveTask: (task) => load().resolveTask(task),
   });
+  return vscode.Disposable.from(registration, { dispose: () => provider?.dispose() });
 }
