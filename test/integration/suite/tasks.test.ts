@@ -24,12 +24,16 @@ describe('Tasks (issue 18): the dockside build task and its problem matcher', fu
   const folder = () => vscode.workspace.workspaceFolders![0];
   const failingDir = () => path.join(folder().uri.fsPath, 'build', `tasks-fail-${process.pid}`);
   const tag = `dockside-test-tasks-${process.pid}:latest`;
+  const project = `dockside-test-tasks-${process.pid}`;
+  const composeDir = () => path.join(folder().uri.fsPath, 'build', project);
 
   before(async () => {
     await vscode.extensions.getExtension('dockside.dockside')!.activate();
   });
   after(async () => {
     fs.rmSync(failingDir(), { recursive: true, force: true });
+    fs.rmSync(composeDir(), { recursive: true, force: true });
+    for (const c of await testDocker().listContainers({ all: true, filters: { label: [`com.docker.compose.project=${project}`] } })) await testDocker().getContainer(c.Id).remove({ force: true }).catch(() => undefined);
     await testDocker().getImage(tag).remove({ force: true }).catch(() => undefined);
   });
 
@@ -60,5 +64,18 @@ describe('Tasks (issue 18): the dockside build task and its problem matcher', fu
     const succeeded = await vscode.tasks.executeTask(good);
     assert.equal(await ended(succeeded), 0);
     assert.ok((await testDocker().getImage(tag).inspect()).Id);
+  });
+
+  it('brings a compose project up and down as tasks, ending with 0', async function () {
+    if (!fs.existsSync('/usr/bin/docker-compose') && !fs.existsSync('/usr/local/bin/docker-compose')) this.skip();
+    fs.mkdirSync(composeDir(), { recursive: true });
+    fs.writeFileSync(path.join(composeDir(), 'compose.yaml'), 'services:\n  app:\n    image: dockside-test/busybox:latest\n    command: ["sleep", "300"]\n    labels: [dockside.test=true]\n');
+    const file = vscode.workspace.asRelativePath(path.join(composeDir(), 'compose.yaml'), false);
+    const find = (action: string) => waitFor(`compose ${action} as a task`, async () => (await vscode.tasks.fetchTasks({ type: 'dockside' })).find((t) => t.definition.task === 'compose' && t.definition.action === action && t.definition.file === file));
+    const running = () => testDocker().listContainers({ filters: { label: [`com.docker.compose.project=${project}`] } });
+    assert.equal(await ended(await vscode.tasks.executeTask(await find('up'))), 0);
+    assert.equal((await running()).length, 1, 'the app service runs');
+    assert.equal(await ended(await vscode.tasks.executeTask(await find('down'))), 0);
+    assert.equal((await testDocker().listContainers({ all: true, filters: { label: [`com.docker.compose.project=${project}`] } })).length, 0, 'down removed it');
   });
 });
