@@ -17,6 +17,7 @@ import { bindEngineContextKeys } from './session/engineContextKeys';
 import { EngineRegistry } from './session/engineRegistry';
 import type { EngineState } from './session/engineState';
 import { Settings } from './settings';
+import { registerDocksideTasks } from './tasks/registerTasks';
 import { createEngineStatusItem } from './status/engineStatusItem';
 import { Explorer } from './tree/explorer';
 import { EnginesView } from './tree/engines/enginesView';
@@ -88,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
     launchDockerfileClientOnDemand(context, log, session),
     launchComposeClientOnDemand(context, log, session),
     registerComposeCodeLenses(),
+    registerDocksideTasks(session, log, context),
   );
 
   // Connect after activation returns: the first paint of the view never waits for the engine.

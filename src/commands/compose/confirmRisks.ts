@@ -9,7 +9,8 @@ import type { ComposeCommandContext } from './composeCommandContext';
 
 const KEY = 'dockside.compose.confirmedRisks';
 
-export async function confirmProjectRisks(ctx: ComposeCommandContext, spec: ComposeProjectSpec): Promise<boolean> {
+/** Needs only the runner and the workspace state, so the compose tasks ask the same way. */
+export async function confirmProjectRisks(ctx: Pick<ComposeCommandContext, 'compose' | 'workspaceState'>, spec: ComposeProjectSpec): Promise<boolean> {
   const rendered = await ctx.compose.run({ spec, args: ['config'], title: vscode.l10n.t('Render configuration'), quiet: true });
   const { projectRisks, useTranslations } = await import('../../compose/composeRisks');
   useTranslations(vscode.l10n.bundle);
