@@ -48,9 +48,14 @@ describe('Containers view', function () {
     if (!uiBridge.available) this.skip();
     const state = await waitFor('the engine to connect', () => api.engineState().kind === 'connected' && api.engineState());
     const shown = vscode.commands.executeCommand('dockside.engine.showDetails');
+    // Until the whole pick shows: under load the list can paint its last rows first.
+    let rows: string[] = [];
+    const version = state.kind === 'connected' ? state.version.version : '?';
     const items = await waitFor('the details QuickPick', async () => {
-      const rows = await uiBridge.quickPickItems();
-      return rows.some((r) => /Retry/.test(r)) ? rows : undefined;
+      rows = await uiBridge.quickPickItems();
+      return rows.some((r) => /Retry/.test(r)) && rows.some((r) => r.includes(version)) ? rows : undefined;
+    }).catch((e: Error) => {
+      throw new Error(`${e.message}; the pick shows ${rows.join(' | ')}`);
     });
     await uiBridge.screenshot('engine-details');
     await uiBridge.pressKey('Escape');
