@@ -74,11 +74,14 @@ describe('language server under fuzzing and pathological documents', function ()
     const uri = 'file:///tmp/dockside-fuzz/after/Dockerfile';
     const { diagnostics } = await openAndDiagnose(client, uri, 'FROM busybox\nfoo\n');
     assert.ok(diagnostics.some((d) => d.code === 'unknownInstruction'), JSON.stringify(diagnostics));
+    // V8 gives memory back lazily (its memory reducer collects a few seconds after allocation stops): up to 30 s.
+    const started = Date.now();
     let memory = rssMb(client.pid!);
-    for (let wait = 0; wait < 20 && memory >= 300; wait++) {
+    while (Date.now() - started < 30_000 && memory >= 300) {
       await new Promise((resolve) => setTimeout(resolve, 250));
       memory = rssMb(client.pid!);
     }
-    assert.ok(memory < 300, `the server holds ${memory.toFixed(0)} MB after the run`);
+    assert.ok(memory < 300, `the server holds ${memory.toFixed(0)} MB 30 s after the run`);
+    console.log(`      the server holds ${memory.toFixed(0)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s after the run`);
   });
 });
