@@ -62,6 +62,7 @@ describe('Swarm views and actions (private swarm)', function () {
   });
 
   it('creates a service of 3 replicas from the local test image and sees its tasks reach running', async function () {
+    this.timeout(240_000);
     if (!uiBridge.available) this.skip();
     const creating = vscode.commands.executeCommand<string>('dockside.swarm.createService');
     await answerInput('Image the tasks run', TEST_IMAGE);
@@ -84,7 +85,8 @@ describe('Swarm views and actions (private swarm)', function () {
     assert.deepEqual(template.ContainerSpec.Mounts.map((m: { Type: string; Target: string; ReadOnly?: boolean }) => `${m.Type}:${m.Target}${m.ReadOnly ? ':ro' : ''}`), ['volume:/data', 'bind:/host-etc:ro']);
     assert.deepEqual(template.Placement.Constraints, ['node.role==manager']);
     assert.deepEqual(template.Resources, { Limits: { NanoCPUs: 5e8, MemoryBytes: 64 * 1024 ** 2 }, Reservations: { NanoCPUs: 1e8, MemoryBytes: 16 * 1024 ** 2 } });
-    await row('Services', new RegExp(`^${service} replicated 3/3 · ${TEST_IMAGE}`), 'the service row at 3/3');
+    // Three tasks start one after the other on a loaded machine: up to two minutes.
+    await row('Services', new RegExp(`^${service} replicated 3/3 · ${TEST_IMAGE}`), 'the service row at 3/3', 120_000);
     await uiBridge.clickViewRow(CONTAINER, 'Services', service);
     for (const slot of [1, 2, 3]) await row('Services', new RegExp(`^${service}\\.${slot} running · `), `task ${slot} running`);
     await uiBridge.screenshot('swarm-services-running');
