@@ -101,7 +101,7 @@ export class PrivateEngine {
   /** Stops the daemon and deletes everything it stored (and its named namespace). */
   async destroy(): Promise<void> {
     await this.stop();
-    fs.rmSync(this.root, { recursive: true, force: true });
+    removeRoot(this.root);
     if (this.options.netns && fs.existsSync(`/run/netns/${this.options.netns}`)) execFileSync('ip', ['netns', 'delete', this.options.netns]);
   }
 
@@ -123,5 +123,26 @@ function isAlive(pid: number): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Deletes a daemon's root. A swarm node's exec/netns holds namespace mounts the daemon may leave behind when it
+ * stops (EBUSY on unlink): they are unmounted lazily and the delete tried again.
+ */
+function removeRoot(root: string): void {
+  try {
+    fs.rmSync(root, { recursive: true, force: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EBUSY') throw error;
+    const netns = path.join(root, 'exec', 'netns');
+    for (const name of fs.existsSync(netns) ? fs.readdirSync(netns) : []) {
+      try {
+        execFileSync('umount', ['-l', path.join(netns, name)], { stdio: 'ignore' });
+      } catch {
+        // not a mount point: the delete below says so if it still fails
+      }
+    }
+    fs.rmSync(root, { recursive: true, force: true });
   }
 }
