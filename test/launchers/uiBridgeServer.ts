@@ -148,8 +148,9 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
     case 'rowContextMenu':
       return rowContextMenu(page, q.viewContainerId, q.viewName, q.text, q.click);
     case 'clickQuickPickItem':
-      // Accepts the first QuickPick row whose text contains `text`, as a click does.
-      return clickRowContaining(await page.$$('.quick-input-widget .monaco-list-row'), q.text);
+      // Accepts the first visible QuickPick row whose text contains `text`, as a click does (a closed pick
+      // leaves its rows in the page, hidden).
+      return clickRowContaining(await page.$$('.quick-input-widget .monaco-list-row:visible'), q.text);
     case 'clickButton': {
       // The first visible button whose text is exactly `text`: the Workspace Trust editor's, a view's, ...
       for (const button of await page.$$('.monaco-button, button')) {
