@@ -3,6 +3,7 @@
 // Dockerfile, .dockerignore and compose.yaml, asking before it replaces any file, and opens the Dockerfile.
 import * as vscode from 'vscode';
 import { detectProjects, entryQuestion, scaffoldFiles, suggestedEntry, type DetectedProject, type FolderListing, type ProjectKind, type ScaffoldAnswers } from '../../scaffold/scaffoldFiles';
+import { confirmChoice } from '../../manage/runOnTargets';
 import type { CommandServices } from '../commandWrapper';
 
 export interface ScaffoldOutcome {
@@ -144,8 +145,8 @@ async function writeFiles(folder: vscode.Uri, files: readonly { name: string; te
   for (const file of files) {
     const uri = vscode.Uri.joinPath(folder, file.name);
     if (await exists(uri)) {
-      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists in this folder. Replace it with the generated one?', file.name), { modal: true }, overwrite, skip);
-      if (answer === undefined) throw new vscode.CancellationError();
+      // The project's confirmation QuickPick: Escape cancels the whole command before anything is written.
+      const answer = await confirmChoice(vscode.l10n.t('{0} already exists in this folder. Replace it with the generated one?', file.name), vscode.l10n.t('Skip keeps your file as it is; the other files are still written.'), overwrite, skip);
       if (answer === skip) {
         skipped.push(file.name);
         continue;
