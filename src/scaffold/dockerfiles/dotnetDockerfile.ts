@@ -1,7 +1,7 @@
 // .NET: restore with the NuGet cache, publish in Release, run the assembly on the ASP.NET (web) or plain
 // runtime image as an unprivileged uid.
 import { BaseImages } from '../baseImages';
-import { APP_UID, bashTcpProbe, cacheMounts, dockerfileText, exposeAndHealthcheck, header, jsonArray } from '../dockerfileParts';
+import { APP_USER, bashTcpProbe, cacheMounts, dockerfileText, runAsWithPort, header, jsonArray } from '../dockerfileParts';
 import type { DetectedProject, ScaffoldAnswers, ScaffoldOptions } from '../projectKinds';
 
 export function dotnetDockerfile(project: DetectedProject, answers: ScaffoldAnswers, options: ScaffoldOptions): string {
@@ -23,8 +23,7 @@ export function dotnetDockerfile(project: DetectedProject, answers: ScaffoldAnsw
     ...(port === undefined || !web ? [] : [`ENV ASPNETCORE_HTTP_PORTS=${port}`]),
     'WORKDIR /app',
     'COPY --from=build /app/publish ./',
-    `USER ${APP_UID}:${APP_UID}`,
-    ...exposeAndHealthcheck(port, bashTcpProbe),
+    ...runAsWithPort(APP_USER, port, bashTcpProbe),
     `ENTRYPOINT ${jsonArray(['dotnet', `${assembly}.dll`])}`,
   ]);
 }

@@ -1,7 +1,7 @@
 // Go: a static binary built with the module and build caches, run from a slim Debian image that gets the
 // build image's CA certificates (for outgoing TLS) and an unprivileged uid.
 import { BaseImages } from '../baseImages';
-import { APP_UID, bashTcpProbe, cacheMounts, dockerfileText, exposeAndHealthcheck, header } from '../dockerfileParts';
+import { APP_USER, bashTcpProbe, cacheMounts, dockerfileText, runAsWithPort, header } from '../dockerfileParts';
 import type { DetectedProject, ScaffoldAnswers, ScaffoldOptions } from '../projectKinds';
 
 export function goDockerfile(project: DetectedProject, answers: ScaffoldAnswers, options: ScaffoldOptions): string {
@@ -19,8 +19,7 @@ export function goDockerfile(project: DetectedProject, answers: ScaffoldAnswers,
     `FROM ${BaseImages.goRuntime}`,
     'COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt',
     'COPY --from=build /out/app /usr/local/bin/app',
-    `USER ${APP_UID}:${APP_UID}`,
-    ...exposeAndHealthcheck(answers.port, bashTcpProbe),
+    ...runAsWithPort(APP_USER, answers.port, bashTcpProbe),
     'ENTRYPOINT ["/usr/local/bin/app"]',
   ]);
 }

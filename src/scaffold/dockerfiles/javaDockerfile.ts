@@ -1,7 +1,7 @@
 // Java with Maven or Gradle: the build tool's image packages one jar (Spring Boot's executable jar with
 // bootJar), the JRE image runs it as an unprivileged uid.
 import { BaseImages } from '../baseImages';
-import { APP_UID, bashTcpProbe, cacheMounts, dockerfileText, exposeAndHealthcheck, header } from '../dockerfileParts';
+import { APP_USER, bashTcpProbe, cacheMounts, dockerfileText, runAsWithPort, header } from '../dockerfileParts';
 import type { DetectedProject, ScaffoldAnswers, ScaffoldOptions } from '../projectKinds';
 
 function buildSteps(project: DetectedProject, options: ScaffoldOptions): string[] {
@@ -35,8 +35,7 @@ export function javaDockerfile(project: DetectedProject, answers: ScaffoldAnswer
     `FROM ${BaseImages.javaRuntime}`,
     'WORKDIR /app',
     'COPY --from=build /tmp/app.jar ./app.jar',
-    `USER ${APP_UID}:${APP_UID}`,
-    ...exposeAndHealthcheck(answers.port, bashTcpProbe),
+    ...runAsWithPort(APP_USER, answers.port, bashTcpProbe),
     // The JVM sizes its heap from the container's memory limit, not the host's.
     'ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]',
   ]);

@@ -1,7 +1,7 @@
 // Node: install with the project's package manager from its lock file, build when there is a build
 // script, drop the dev dependencies, and run as the image's own unprivileged `node` user.
 import { BaseImages } from '../baseImages';
-import { cacheMounts, commandWords, dockerfileText, exposeAndHealthcheck, header, jsonArray } from '../dockerfileParts';
+import { cacheMounts, commandWords, dockerfileText, runAsWithPort, header, jsonArray } from '../dockerfileParts';
 import type { DetectedProject, NodePackageManager, ScaffoldAnswers, ScaffoldOptions } from '../projectKinds';
 
 interface ManagerSteps {
@@ -44,8 +44,7 @@ export function nodeDockerfile(project: DetectedProject, answers: ScaffoldAnswer
     'WORKDIR /app',
     'COPY --from=build /app ./',
     // The official Node images' own unprivileged user `node`, by number: a name may not resolve on the host (DL3066).
-    'USER 1000:1000',
-    ...exposeAndHealthcheck(port, probe),
+    ...runAsWithPort('1000:1000', port, probe),
     `CMD ${jsonArray(commandWords(answers.entry ?? 'node index.js'))}`,
   ]);
 }

@@ -1,7 +1,7 @@
 // Python: dependencies (or the project itself, for pyproject.toml) go into a virtual environment in the
 // build stage; the runtime stage copies that environment and the sources, and runs as an unprivileged uid.
 import { BaseImages } from '../baseImages';
-import { APP_UID, cacheMounts, commandWords, dockerfileText, exposeAndHealthcheck, header, jsonArray } from '../dockerfileParts';
+import { APP_USER, cacheMounts, commandWords, dockerfileText, runAsWithPort, header, jsonArray } from '../dockerfileParts';
 import type { DetectedProject, ScaffoldAnswers, ScaffoldOptions } from '../projectKinds';
 
 export function pythonDockerfile(project: DetectedProject, answers: ScaffoldAnswers, options: ScaffoldOptions): string {
@@ -23,8 +23,7 @@ export function pythonDockerfile(project: DetectedProject, answers: ScaffoldAnsw
     'WORKDIR /app',
     'COPY --from=build /opt/venv /opt/venv',
     'COPY . .',
-    `USER ${APP_UID}:${APP_UID}`,
-    ...exposeAndHealthcheck(answers.port, probe),
+    ...runAsWithPort(APP_USER, answers.port, probe),
     `CMD ${jsonArray(commandWords(answers.entry ?? 'python main.py'))}`,
   ]);
 }

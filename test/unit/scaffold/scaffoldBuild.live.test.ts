@@ -79,15 +79,29 @@ describe('scaffold: generated Dockerfiles build (live engine, stand-in base imag
 
   after(async () => {
     for (const image of builtImages.reverse()) await docker.getImage(image).remove({ force: true }).catch(() => undefined);
+    // The classic builder keeps each build stage's steps as untagged child images of the stand-in.
+    if (standInId) await removeDescendants(standInId);
     // Only tags that still name our stand-in: never another image that took a name meanwhile.
     for (const image of ourBaseTags) {
       const id = await docker.getImage(image).inspect().then((i) => i.Id, () => undefined);
       if (id === standInId) await docker.getImage(image).remove().catch(() => undefined);
     }
+    if (standInId) await docker.getImage(standInId).remove().catch(() => undefined);
     fs.rmSync(scratch, { recursive: true, force: true });
     const left = await Promise.all(ourBaseTags.map((image) => docker.getImage(image).inspect().then(() => image, () => undefined)));
     assert.deepEqual(left.filter(Boolean), [], 'no stand-in base tag is left behind');
   });
+
+  /** Every image built on `root` (not `root` itself), the newest first, so each is a leaf when it goes. */
+  async function removeDescendants(root: string): Promise<void> {
+    const all = await docker.listImages({ all: true });
+    const children = new Map<string, string[]>();
+    for (const image of all) children.set(image.ParentId, [...(children.get(image.ParentId) ?? []), image.Id]);
+    const order: string[] = [];
+    const visit = (id: string) => (children.get(id) ?? []).forEach((child) => (visit(child), order.push(child)));
+    visit(root);
+    for (const id of order) await docker.getImage(id).remove({ force: true }).catch(() => undefined);
+  }
 
   it('stands in every base image from the local test image', async () => {
     assert.equal(TEST_IMAGE, 'dockside-test/busybox:latest');
