@@ -34,6 +34,8 @@ const builtFiles: Record<string, string[]> = {
   'maven-plain': ['/app/app.jar'],
   'gradle-spring': ['/app/app.jar'],
   'dotnet-web': ['/app/Catalog.Api.dll'],
+  'dotnet-console': ['/app/report-tool.dll'],
+  'node-nolock': ['/app/node_modules/.installed', '/app/job.js'],
 };
 
 /** The paths of `paths` that exist in the image, looked up past its ENTRYPOINT. */

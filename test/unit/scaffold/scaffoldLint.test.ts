@@ -50,6 +50,16 @@ describe('scaffold: generated files pass Dockside’s checks', function () {
     }
   });
 
+  it('fits the template to what was found: npm without a lock file, a .NET console app', async () => {
+    const nolock = (await fixtureFiles('node-nolock', true)).files[0].text;
+    assert.match(nolock, /^COPY package\.json \.\/$/m);
+    assert.match(nolock, /^RUN --mount=type=cache,target=\/root\/\.npm npm install$/m);
+    const tool = (await fixtureFiles('dotnet-console', true)).files[0].text;
+    assert.match(tool, /^FROM mcr\.microsoft\.com\/dotnet\/runtime:\S+$/m);
+    assert.doesNotMatch(tool, /aspnet|ASPNETCORE/);
+    assert.match(tool, /^ENTRYPOINT \["dotnet", "report-tool\.dll"\]$/m);
+  });
+
   it('every compose.yaml passes the compose checks, with the Dockerfile beside it', async () => {
     for (const name of fixtureNames) {
       const { project, files } = await fixtureFiles(name, true);
