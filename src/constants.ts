@@ -28,6 +28,7 @@ export const Commands = {
   retryEngine: 'dockside.engine.retry',
   showEngineDetails: 'dockside.engine.showDetails',
   runDockerDoctor: 'dockside.doctor.run',
+  addDockerFiles: 'dockside.scaffold.addDockerFiles',
   openEngineSettings: 'dockside.engine.openSettings',
   showLog: 'dockside.showLog',
   refreshContainers: 'dockside.containers.refresh',

@@ -11,6 +11,7 @@ import type { Explorer } from '../tree/explorer';
 import type { CommandHandler, CommandServices } from './commandWrapper';
 import { composeCommandTable } from './compose/index';
 import { runDockerDoctor } from './doctor/runDockerDoctor';
+import { addDockerFiles } from './scaffold/addDockerFiles';
 import type { DoctorService } from '../webview/doctor/doctorService';
 import { deliveryCommandTable, type Registries } from './deliveryCommands';
 import { engineCommandTable } from './engines/index';
@@ -55,6 +56,7 @@ export function createCommandTable(deps: CommandTableDependencies): CommandTable
       ...fileCommandTable(deps.files),
       ...compose.handlers,
       [Commands.runDockerDoctor]: runDockerDoctor(deps.context.extensionUri, deps.doctor, deps),
+      [Commands.addDockerFiles]: addDockerFiles(deps),
       ...swarmCommandTable(deps, deps.swarm.watch, deps.documents, deps.terminals),
     },
     disposables: [...delivery.disposables, ...compose.disposables],

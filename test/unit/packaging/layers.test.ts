@@ -45,8 +45,12 @@ describe('layers', () => {
     assert.deepEqual(offenders('doctor', ['vscode', 'dockerode', 'engine', 'run', 'commands', 'tree', 'session', 'webview', 'terminals', 'manage', 'build']), []);
   });
 
+  it('scaffold/ is pure: detection and templates import no vscode, no dockerode, nothing from the engine or UI folders', () => {
+    assert.deepEqual(offenders('scaffold', ['vscode', 'dockerode', 'engine', 'run', 'commands', 'tree', 'session', 'webview', 'terminals', 'manage', 'build']), []);
+  });
+
   it('nothing below commands/ imports from commands/', () => {
-    for (const folder of ['manage', 'tree', 'session', 'terminals', 'run', 'build', 'stats', 'inspect', 'registries', 'doctor', 'webview']) {
+    for (const folder of ['manage', 'tree', 'session', 'terminals', 'run', 'build', 'stats', 'inspect', 'registries', 'doctor', 'webview', 'scaffold']) {
       if (fs.existsSync(path.join(SRC, folder))) assert.deepEqual(offenders(folder, ['commands']), [], folder);
     }
   });
