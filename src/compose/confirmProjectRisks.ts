@@ -11,8 +11,9 @@ const KEY = 'dockside.compose.confirmedRisks';
 
 /** Needs only the runner and the workspace state, so the compose tasks ask the same way. */
 export async function confirmProjectRisks(ctx: { readonly compose: ComposeService; readonly workspaceState: vscode.Memento }, spec: ComposeProjectSpec): Promise<boolean> {
+  // The path ends in compose/composeRisks: the build ships that module as its own lazily loaded bundle.
   const rendered = await ctx.compose.run({ spec, args: ['config'], title: vscode.l10n.t('Render configuration'), quiet: true });
-  const { projectRisks, useTranslations } = await import('./composeRisks');
+  const { projectRisks, useTranslations } = await import('../compose/composeRisks');
   useTranslations(vscode.l10n.bundle);
   const risks = projectRisks(rendered.stdout);
   if (risks.length === 0) return true;
