@@ -22,6 +22,8 @@ export const EngineCommands = {
   refresh: 'dockside.engines.refresh',
   exportContext: 'dockside.engines.exportContext',
   importContext: 'dockside.engines.importContext',
+  pin: 'dockside.engines.pin',
+  unpin: 'dockside.engines.unpin',
 } as const;
 
 export const Commands = {

@@ -15,6 +15,9 @@ import { ContainerFiles } from './files/containerFiles';
 import { createLog } from './log';
 import { bindEngineContextKeys } from './session/engineContextKeys';
 import { EngineRegistry } from './session/engineRegistry';
+import type { EngineSession } from './session/engineSession';
+import { PerEngine } from './session/perEngine';
+import { commandEngine } from './commands/commandEngine';
 import type { EngineState } from './session/engineState';
 import { Settings } from './settings';
 import { registerDocksideTasks } from './tasks/registerTasks';
@@ -58,18 +61,33 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   const engines = new EngineRegistry(settings, log, context.workspaceState);
   const session = engines.primary;
   const enginesView = new EnginesView(engines);
-  const terminals = new TerminalServices(session, log, context.extensionUri);
+  // While several engines are shown, titles (terminals, documents) start with the engine's name.
+  const sessionOf = (id: string) => engines.shown().find((s) => s.id === id);
+  const terminalsOf: PerEngine<TerminalServices> = new PerEngine(engines, (s) =>
+    s === session
+      ? new TerminalServices(s, log, context.extensionUri, { kind: 'primary', sessionOf })
+      : new TerminalServices(s, log, context.extensionUri, { kind: 'other', primary: terminals }),
+  );
+  const terminals = terminalsOf.get(session);
   const files = new ContainerFiles(session, log);
-  const explorer = new Explorer(session, settings, log, context.workspaceState, terminals.stats, timeline, { containerChildren: [files.tree], containersDragAndDrop: files.dragAndDrop });
+  const explorer = new Explorer(engines, settings, log, context.workspaceState, (s) => ({ usage: terminalsOf.get(s).stats, containerChildren: s === session ? [files.tree] : [] }), timeline, files.dragAndDrop);
   const registries = createRegistries(context, session, log);
   const doctor = new DoctorService(session, log);
   const swarm = new SwarmViews(session, log);
-  const documents = new ReadOnlyDocuments(() => commands.load());
-  const commands = new LazyCommands(declaredCommands(context), { session, log }, () => {
-    // Required here, not imported above: the bundle evaluates the command modules only when this runs.
-    const { createCommandTable } = require('./commands/commandTable') as typeof import('./commands/commandTable');
-    return createCommandTable({ context, session, log, explorer, terminals, documents, registries, engines, enginesView, files, doctor, swarm });
-  });
+  const readOnlyDocuments = new ReadOnlyDocuments(() => commands.load());
+  const documentsOf = (s: EngineSession) => readOnlyDocuments.forEngine(s.id, (title) => s.titled(title));
+  // Required when first used, not imported above: the bundle evaluates the command modules only then.
+  const tables = () => require('./commands/commandTable') as typeof import('./commands/commandTable');
+  const commands = new LazyCommands(
+    declaredCommands(context),
+    { session, log },
+    () => tables().createCommandTable({ context, session, log, explorer, terminals, documents: documentsOf(session), readOnlyDocuments, registries, engines, enginesView, files, doctor, swarm }),
+    {
+      engineOf: (args) => commandEngine(engines, explorer, args),
+      build: (s) => tables().createEngineCommandTable({ context, session: s, log, terminals: terminalsOf.get(s), documents: documentsOf(s), registries }),
+      shown: () => engines.shown(),
+    },
+  );
 
   context.subscriptions.push(
     log,
@@ -78,13 +96,13 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
     enginesView,
     files,
     explorer,
+    terminalsOf,
     swarm,
     bindEngineContextKeys(session),
     createEngineStatusItem(session),
     registries,
     doctor,
-    documents,
-    terminals,
+    readOnlyDocuments,
     commands,
     launchDockerfileClientOnDemand(context, log, session),
     launchComposeClientOnDemand(context, log, session),

@@ -26,7 +26,7 @@ export class BuildRunner implements vscode.Disposable {
   async build(dockerfile: vscode.Uri, choices: BuildChoices, builderSetting: 'auto' | Builder): Promise<BuildOutcome> {
     const [engine, client] = await Promise.all([this.session.engine(), this.session.client()]);
     const builder = builderSetting === 'auto' ? await engine.preferredBuilder(client) : builderSetting;
-    const title = vscode.l10n.t('Building {0}', choices.tag || vscode.workspace.asRelativePath(dockerfile));
+    const title = this.session.titled(vscode.l10n.t('Building {0}', choices.tag || vscode.workspace.asRelativePath(dockerfile)));
     this.output.clear();
     this.output.show(true);
     this.output.appendLine(vscode.l10n.t('Building {0} with the {1} builder, context {2}', dockerfile.fsPath, builder === 'buildkit' ? 'BuildKit' : vscode.l10n.t('classic'), choices.contextDir));

@@ -3,7 +3,9 @@
 // activation cost.
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import type { ReadOnlyDocuments } from '../inspect/readOnlyDocuments';
+import type { EngineDocuments, ReadOnlyDocuments } from '../inspect/readOnlyDocuments';
+import { retryEngine } from './retryEngine';
+import { showEngineDetails } from './showEngineDetails';
 import type { EngineRegistry } from '../session/engineRegistry';
 import type { TerminalServices } from '../terminals/terminalServices';
 import type { EnginesView } from '../tree/engines/enginesView';
@@ -23,12 +25,10 @@ import { swarmCommandTable } from './swarm/index';
 import { terminalCommandTable } from './terminals/index';
 import type { SwarmViews } from '../tree/swarm/swarmViews';
 
-export interface CommandTableDependencies extends CommandServices {
-  readonly context: vscode.ExtensionContext;
+export interface CommandTableDependencies extends EngineCommandDependencies {
   readonly explorer: Explorer;
-  readonly terminals: TerminalServices;
-  readonly documents: ReadOnlyDocuments;
-  readonly registries: Registries;
+  /** Every engine's read-only documents (the swarm's are the primary engine's). */
+  readonly readOnlyDocuments: ReadOnlyDocuments;
   readonly engines: EngineRegistry;
   readonly enginesView: EnginesView;
   readonly files: ContainerFiles;
@@ -40,25 +40,53 @@ export interface CommandTable {
   readonly handlers: Readonly<Record<string, CommandHandler>>;
   /** What the handlers keep alive until the extension ends. */
   readonly disposables: readonly vscode.Disposable[];
+  /** The ids of the commands that act on one engine (each engine shown gets a table of its own of them). */
+  readonly engineScoped?: readonly string[];
 }
 
-export function createCommandTable(deps: CommandTableDependencies): CommandTable {
+/** What a command acting on one engine needs, built for each engine it is used on. */
+export interface EngineCommandDependencies extends CommandServices {
+  readonly context: vscode.ExtensionContext;
+  readonly terminals: TerminalServices;
+  readonly documents: EngineDocuments;
+  readonly registries: Registries;
+}
+
+/**
+ * The commands that act on one engine: on the engine of the row they were invoked on, or, from the palette
+ * while several engines are shown, the one the user picks (lazyCommands.ts). Each engine gets its own table.
+ */
+export function createEngineCommandTable(deps: EngineCommandDependencies): CommandTable {
   const refreshViews = () => void vscode.commands.executeCommand(Commands.refreshExplorer);
   const delivery = deliveryCommandTable(deps.context, deps.session, deps.log, deps.registries);
+  return {
+    handlers: {
+      [Commands.retryEngine]: retryEngine(deps),
+      [Commands.showEngineDetails]: showEngineDetails(deps),
+      ...manageCommandTable(deps, deps.documents, refreshViews),
+      ...delivery.handlers,
+      ...terminalCommandTable(deps.terminals),
+    },
+    disposables: delivery.disposables,
+  };
+}
+
+/** Every command, for the primary engine: the engine commands above and those acting on the window. */
+export function createCommandTable(deps: CommandTableDependencies): CommandTable {
+  const engineScoped = createEngineCommandTable(deps);
   const compose = composeCommandTable(deps.context, deps.log, deps.terminals);
   return {
     handlers: {
       ...explorerCommandTable(deps),
-      ...manageCommandTable(deps, deps.documents, refreshViews),
-      ...delivery.handlers,
-      ...terminalCommandTable(deps.terminals),
+      ...engineScoped.handlers,
       ...engineCommandTable(deps.engines, deps.enginesView),
       ...fileCommandTable(deps.files),
       ...compose.handlers,
       [Commands.runDockerDoctor]: runDockerDoctor(deps.context.extensionUri, deps.doctor, deps),
       [Commands.addDockerFiles]: addDockerFiles(deps),
-      ...swarmCommandTable(deps, deps.swarm.watch, deps.documents, deps.terminals),
+      ...swarmCommandTable(deps, deps.swarm.watch, deps.readOnlyDocuments, deps.terminals),
     },
-    disposables: [...delivery.disposables, ...compose.disposables],
+    disposables: [...engineScoped.disposables, ...compose.disposables],
+    engineScoped: Object.keys(engineScoped.handlers),
   };
 }

@@ -10,8 +10,6 @@ import { groupContainersBy } from './explorer/groupContainersBy';
 import { refreshExplorer } from './explorer/refreshExplorer';
 import { sortContainersBy } from './explorer/sortContainersBy';
 import { setExplorerToggle } from './explorer/setExplorerToggle';
-import { retryEngine } from './retryEngine';
-import { showEngineDetails } from './showEngineDetails';
 import { showLog } from './showLog';
 
 export interface CommandDependencies extends CommandServices {
@@ -20,8 +18,6 @@ export interface CommandDependencies extends CommandServices {
 
 export function explorerCommandTable(deps: CommandDependencies): Record<string, CommandHandler> {
   return {
-    [Commands.retryEngine]: retryEngine(deps),
-    [Commands.showEngineDetails]: showEngineDetails(deps),
     [Commands.openEngineSettings]: openEngineSettings(),
     [Commands.showLog]: showLog(deps),
     [Commands.refreshContainers]: refreshExplorer(deps.explorer),

@@ -1,7 +1,7 @@
 // The commands that manage what the engine holds (issue 4): lifecycle, inspect, images, networks,
 // volumes, cleanup. Their ids are listed once here and matched by package.json.
 import { registerInspectProducers } from '../inspect/inspectCommand';
-import type { ReadOnlyDocuments } from '../inspect/readOnlyDocuments';
+import type { EngineDocuments } from '../inspect/readOnlyDocuments';
 import { refreshDocument } from '../inspect/refreshDocument';
 import type { ManageServices } from '../manage/runOnTargets';
 import type { CommandHandler, CommandServices } from './commandWrapper';
@@ -83,7 +83,7 @@ export const ManageCommands = {
 } as const;
 
 /** The handlers; also teaches `documents` how to produce the inspect, history and disk usage documents. */
-export function manageCommandTable(services: CommandServices, documents: ReadOnlyDocuments, refreshViews: () => void): Record<string, CommandHandler> {
+export function manageCommandTable(services: CommandServices, documents: EngineDocuments, refreshViews: () => void): Record<string, CommandHandler> {
   const s: ManageServices = { ...services, refreshViews, documents };
   registerInspectProducers(documents, services.session);
   registerImageHistoryDocument(s);

@@ -3,12 +3,12 @@ import * as vscode from 'vscode';
 import type { EngineSession } from '../session/engineSession';
 import type { ManageServices } from '../manage/runOnTargets';
 import { displayName, keyOf, resolveTargets, type TargetKind } from '../manage/targets';
-import type { ReadOnlyDocuments } from './readOnlyDocuments';
+import type { EngineDocuments } from './readOnlyDocuments';
 
 const KINDS: readonly TargetKind[] = ['container', 'image', 'network', 'volume'];
 
 /** Teaches the documents how to fetch each kind's inspect JSON (again on refresh). */
-export function registerInspectProducers(documents: ReadOnlyDocuments, session: EngineSession): void {
+export function registerInspectProducers(documents: EngineDocuments, session: EngineSession): void {
   for (const kind of KINDS) {
     documents.register(kind, async (id) => {
       const [engine, client] = await Promise.all([session.engine(), session.client()]);

@@ -4,12 +4,12 @@ import * as vscode from 'vscode';
 import { showErrorWithLog } from '../log';
 import type { SessionServices } from '../session/sessionServices';
 import type { EngineClient } from '../engine/index';
-import type { ReadOnlyDocuments } from '../inspect/readOnlyDocuments';
+import type { EngineDocuments } from '../inspect/readOnlyDocuments';
 
 export interface ManageServices extends SessionServices {
   /** Asks the explorer views to show the engine's new state now rather than on the next event. */
   readonly refreshViews: () => void;
-  readonly documents: ReadOnlyDocuments;
+  readonly documents: EngineDocuments;
 }
 
 export interface RunOptions {
@@ -32,7 +32,7 @@ export async function runOnTargets<T>(
 ): Promise<T[]> {
   const client = await services.session.client();
   try {
-    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: options.progressTitle }, async () => {
+    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: services.session.titled(options.progressTitle) }, async () => {
       if (targets.length === 1) {
         await operation(client, targets[0]);
         return [...targets];

@@ -54,7 +54,7 @@ export class RunFormPanel {
   ) {
     this.options = initial;
     const media = vscode.Uri.joinPath(extensionUri, 'media', 'run');
-    this.panel = vscode.window.createWebviewPanel('dockside.runForm', vscode.l10n.t('Run {0}', initial.image || vscode.l10n.t('image')), vscode.ViewColumn.Active, {
+    this.panel = vscode.window.createWebviewPanel('dockside.runForm', service.session.titled(vscode.l10n.t('Run {0}', initial.image || vscode.l10n.t('image'))), vscode.ViewColumn.Active, {
       enableScripts: true,
       localResourceRoots: pageResourceRoots(media),
       retainContextWhenHidden: true,
@@ -109,7 +109,7 @@ export class RunFormPanel {
         const problems = await this.report();
         if (problems.some((p) => p.severity === 'error')) return;
         const started = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Starting a container from {0}…', this.options.image) },
+          { location: vscode.ProgressLocation.Notification, title: this.service.session.titled(vscode.l10n.t('Starting a container from {0}…', this.options.image)) },
           () => this.service.run(this.options),
         );
         this.panel.dispose();

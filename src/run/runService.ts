@@ -20,7 +20,7 @@ export class RunRefused extends Refusal {
 
 export class RunService {
   constructor(
-    private readonly session: EngineSession,
+    readonly session: EngineSession,
     private readonly log: vscode.LogOutputChannel,
   ) {
     // src/run speaks through @vscode/l10n so it stays testable without VS Code; give it the editor's bundle.

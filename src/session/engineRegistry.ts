@@ -28,6 +28,8 @@ export interface EngineCandidate {
 
 
 const WORKSPACE_ENGINE_KEY = 'dockside.engines.workspaceEngine';
+/** The engines pinned to this workspace's explorer beside the primary one (workspace state, like the choice above). */
+const PINNED_ENGINES_KEY = 'dockside.engines.pinned';
 
 /** What workspace state keeps of the user's per-workspace engine choice. */
 export interface WorkspaceEngine {
@@ -63,9 +65,12 @@ export class EngineRegistry implements vscode.Disposable {
         ? engine.resolveEndpoint({ settingContext: chosen.contextName, env: process.env })
         : engine.resolveEndpoint({ settingHost: chosen.host, env: process.env });
       return { ...endpoint, source: 'workspace' };
-    });
+    }, this.nameInTitles);
     this.disposables.push(this.primary, this.primary.onDidChangeState(() => this.changed.fire()), settings.onDidChangeEngine(() => this.changed.fire()));
   }
+
+  /** While several engines are shown, titles name the engine they are about. */
+  private readonly nameInTitles = (session: EngineSession): string | undefined => (this.shown().length > 1 ? this.labelOf(session) : undefined);
 
   /** The engine layer (loaded once, shared by every session). */
   engine(): Promise<EngineModule> {
@@ -114,6 +119,7 @@ export class EngineRegistry implements vscode.Disposable {
         candidate.contextName
           ? engine.resolveEndpoint({ settingContext: candidate.contextName, env: process.env })
           : engine.resolveEndpoint({ settingHost: candidate.host, env: process.env }),
+        this.nameInTitles,
       );
       this.sessions.set(candidate.id, session);
       this.disposables.push(session.onDidChangeState(() => this.changed.fire()));
@@ -143,6 +149,45 @@ export class EngineRegistry implements vscode.Disposable {
     await this.workspaceState.update(WORKSPACE_ENGINE_KEY, saved);
     this.changed.fire();
     await this.primary.connect();
+  }
+
+  /** True when this candidate is the engine the primary session shows (its endpoint, once resolved). */
+  isPrimary(c: Pick<EngineCandidate, 'host' | 'contextName'>): boolean {
+    const endpoint = this.primary.state.endpoint;
+    if (!endpoint) return false;
+    if (c.contextName) return endpoint.contextName === c.contextName || (c.contextName === 'default' && !endpoint.contextName && endpoint.host === c.host);
+    return endpoint.host === c.host && !endpoint.contextName;
+  }
+
+  /** The engines pinned beside the primary one in this workspace, in the order they were pinned. */
+  pinned(): WorkspaceEngine[] {
+    const saved = this.workspaceState.get<WorkspaceEngine[]>(PINNED_ENGINES_KEY, []);
+    return Array.isArray(saved) ? saved.filter((e) => e && typeof e.id === 'string' && typeof e.host === 'string' && e.id !== this.primary.id) : [];
+  }
+
+  /** The sessions the explorer shows: the primary one, then the pinned ones (not connected until a view shows). */
+  shown(): EngineSession[] {
+    return [this.primary, ...this.pinned().filter((e) => !this.isPrimary(e)).map((e) => this.session(e))];
+  }
+
+  /** Shows this engine in the explorer too, beside the primary one (this workspace only). */
+  async pin(candidate: Pick<EngineCandidate, 'id' | 'label' | 'host' | 'contextName'>): Promise<void> {
+    if (this.pinned().some((e) => e.id === candidate.id)) return;
+    const saved: WorkspaceEngine = { id: candidate.id, label: candidate.label, host: candidate.host, contextName: candidate.contextName };
+    await this.workspaceState.update(PINNED_ENGINES_KEY, [...this.pinned(), saved]);
+    this.changed.fire();
+  }
+
+  /** Takes a pinned engine out of the explorer again; its session closes (its client and event stream). */
+  async unpin(id: string): Promise<void> {
+    await this.workspaceState.update(PINNED_ENGINES_KEY, this.pinned().filter((e) => e.id !== id));
+    this.drop(id);
+    this.changed.fire();
+  }
+
+  /** The name a title gives this engine: a pinned engine's own label (as the Engines view lists it), else its endpoint's. */
+  labelOf(session: EngineSession): string {
+    return this.pinned().find((e) => e.id === session.id)?.label ?? session.state.endpoint?.label ?? session.id;
   }
 
   /** Forgets a session (its engine was removed): closes its client and stream. */

@@ -36,6 +36,8 @@ export class EngineSession implements vscode.Disposable {
     /** The registry's id for this engine: carried by tree node ids, commands and titles. */
     readonly id = 'default',
     private readonly resolve: EndpointResolver = cliResolution,
+    /** The engine's name while several engines are shown (titles start with it), else undefined. */
+    private readonly nameInTitles: (session: EngineSession) => string | undefined = () => undefined,
   ) {
     this.disposables.push(
       settings.onDidChangeEngine(() => void this.connect()),
@@ -45,6 +47,12 @@ export class EngineSession implements vscode.Disposable {
 
   get state(): EngineState {
     return this.current;
+  }
+
+  /** A title for something of this engine (a terminal, a document, a progress): named after the engine while several are shown. */
+  titled(title: string): string {
+    const engine = this.nameInTitles(this);
+    return engine ? `${engine} · ${title}` : title;
   }
 
   /** The engine layer, loaded once. */
@@ -99,7 +107,7 @@ export class EngineSession implements vscode.Disposable {
     const s = this.settings.engine();
     let endpoint;
     try {
-      endpoint = engine.resolveEndpoint({ settingHost: s.host, settingContext: s.context, env: process.env });
+      endpoint = this.endpointNow(engine);
     } catch {
       return undefined;
     }
@@ -109,6 +117,11 @@ export class EngineSession implements vscode.Disposable {
       this.returnWatch = { host: endpoint.host, watch: new engine.EngineReturnWatch({ ping: () => client.ping().then(() => true, () => false) }) };
     }
     return this.returnWatch.watch;
+  }
+
+  /** The endpoint this session would dial now (throws the engine layer's error for an invalid address). */
+  endpointNow(engine: EngineModule): EngineEndpoint {
+    return this.resolve(engine, this.settings);
   }
 
   /** (Re)connects: resolves the endpoint, pings, and publishes the new state. Concurrent calls share one try. */
@@ -132,7 +145,7 @@ export class EngineSession implements vscode.Disposable {
     const s = this.settings.engine();
     let endpoint;
     try {
-      endpoint = this.resolve(engine, this.settings);
+      endpoint = this.endpointNow(engine);
     } catch (error) {
       return this.fail(generation, engine, error, undefined);
     }

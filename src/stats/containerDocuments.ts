@@ -14,20 +14,25 @@ export class ContainerDocuments implements vscode.TextDocumentContentProvider, v
   readonly onDidChange = this.changed.event;
   private readonly registration = vscode.workspace.registerTextDocumentContentProvider(CONTAINER_DOCUMENT_SCHEME, this);
 
-  constructor(private readonly session: EngineSession) {}
+  /** `sessionOf`: the session of an engine id carried by a document's URI (one provider serves every engine). */
+  constructor(private readonly sessionOf: (engineId: string) => EngineSession | undefined) {}
 
-  /** Opens (or refreshes, when already open) the document of `kind` for the container. */
-  async show(container: ContainerSummary, kind: ContainerDocumentKind): Promise<void> {
-    const uri = vscode.Uri.from({ scheme: CONTAINER_DOCUMENT_SCHEME, path: `/${container.name}/${kind}`, query: `id=${container.id}` });
+  /** Opens (or refreshes, when already open) the document of `kind` for the container of that engine. */
+  async show(container: ContainerSummary, kind: ContainerDocumentKind, session: EngineSession): Promise<void> {
+    const query = new URLSearchParams({ id: container.id, ...(session.id === 'default' ? {} : { engine: session.id }) }).toString();
+    const uri = vscode.Uri.from({ scheme: CONTAINER_DOCUMENT_SCHEME, path: `/${container.name}/${kind}`, query });
     this.changed.fire(uri);
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document, { preview: true });
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const id = new URLSearchParams(uri.query).get('id') ?? '';
+    const query = new URLSearchParams(uri.query);
+    const id = query.get('id') ?? '';
     const kind = uri.path.split('/').pop() as ContainerDocumentKind;
-    const [engine, client] = await Promise.all([this.session.engine(), this.session.client()]);
+    const session = this.sessionOf(query.get('engine') ?? 'default');
+    if (!session) return vscode.l10n.t('The engine of this document is no longer shown in this window.') + '\n';
+    const [engine, client] = await Promise.all([session.engine(), session.client()]);
     try {
       if (kind === 'processes') {
         const table = await engine.containerProcesses(client, id);

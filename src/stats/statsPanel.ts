@@ -6,7 +6,8 @@ import type { ContainerSummary } from '../models/container';
 import type { StatsService } from './statsService';
 
 export class StatsPanel implements vscode.Disposable {
-  private static current?: StatsPanel;
+  /** One panel per engine: its containers' stats come from that engine's stats service. */
+  private static readonly current = new Map<StatsService, StatsPanel>();
   private readonly panel: vscode.WebviewPanel;
   private containers = new Map<string, string>();
   private watches: vscode.Disposable[] = [];
@@ -14,7 +15,11 @@ export class StatsPanel implements vscode.Disposable {
 
   /** Shows the panel (one for the window) with `containers` added to it. */
   static show(extensionUri: vscode.Uri, stats: StatsService, containers: readonly ContainerSummary[]): StatsPanel {
-    const panel = (StatsPanel.current ??= new StatsPanel(extensionUri, stats));
+    let panel = StatsPanel.current.get(stats);
+    if (!panel) {
+      panel = new StatsPanel(extensionUri, stats);
+      StatsPanel.current.set(stats, panel);
+    }
     panel.add(containers);
     panel.panel.reveal(undefined, false);
     return panel;
@@ -25,7 +30,7 @@ export class StatsPanel implements vscode.Disposable {
     private readonly stats: StatsService,
   ) {
     const media = vscode.Uri.joinPath(extensionUri, 'media', 'stats');
-    this.panel = vscode.window.createWebviewPanel('dockside.stats', vscode.l10n.t('Container Stats'), vscode.ViewColumn.Active, {
+    this.panel = vscode.window.createWebviewPanel('dockside.stats', stats.titled(vscode.l10n.t('Container Stats')), vscode.ViewColumn.Active, {
       enableScripts: true,
       localResourceRoots: pageResourceRoots(media),
       retainContextWhenHidden: false,
@@ -102,7 +107,7 @@ export class StatsPanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    if (StatsPanel.current === this) StatsPanel.current = undefined;
+    if (StatsPanel.current.get(this.stats) === this) StatsPanel.current.delete(this.stats);
     this.watches.forEach((w) => w.dispose());
     this.watches = [];
     this.disposables.forEach((d) => d.dispose());

@@ -29,6 +29,11 @@ export class StatsService implements vscode.Disposable {
   ) {}
 
   /** Streams the container's usage until every watcher has disposed of its handle. */
+  /** A title for this engine's stats (named after the engine while several are shown). */
+  titled(title: string): string {
+    return this.session.titled(title);
+  }
+
   watch(containerId: string): vscode.Disposable {
     let feed = this.feeds.get(containerId);
     if (!feed) {

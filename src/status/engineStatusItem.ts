@@ -7,7 +7,8 @@ import type { EngineState } from '../session/engineState';
 export function createEngineStatusItem(session: EngineSession): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('dockside.engine', vscode.StatusBarAlignment.Left, 50);
   item.name = vscode.l10n.t('Docker Engine');
-  item.command = Commands.showEngineDetails;
+  // The status bar names the primary engine: its details, even while several engines are shown.
+  item.command = { command: Commands.showEngineDetails, title: '', arguments: [{ engineId: session.id }] };
   const render = (state: EngineState) => {
     const label = state.endpoint?.label ?? vscode.l10n.t('Docker');
     switch (state.kind) {

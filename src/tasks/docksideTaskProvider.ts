@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { findComposeCli, runCompose } from '../compose/composeCli';
 import { projectArgs } from '../compose/composeProject';
 import { COMPOSE_COMMAND_SETTING, ComposeService } from '../compose/composeService';
-import { confirmProjectRisks } from '../commands/compose/confirmRisks';
+import { confirmProjectRisks } from '../compose/confirmProjectRisks';
 import { stripAnsi } from '../build/buildOutput';
 import { confirmRunConfiguration } from '../run/confirmRunConfiguration';
 import { listRunConfigurations } from '../run/runConfigurations';

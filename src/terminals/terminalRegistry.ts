@@ -17,6 +17,17 @@ export class TerminalRegistry implements vscode.Disposable {
 
   /** Opens a terminal over `pty`; a second one with the same name gets " (2)", and so on. */
   open(name: string, pty: DocksidePty, icon: string): vscode.Terminal {
+    return this.openTitled(name, pty, icon);
+  }
+
+  /** The same registry for one engine's terminals: `titled` names the engine while several are shown. */
+  forEngine(titled: (name: string) => string): TerminalRegistry {
+    const scoped = Object.create(this) as TerminalRegistry;
+    scoped.open = (name, pty, icon) => this.openTitled(titled(name), pty, icon);
+    return scoped;
+  }
+
+  private openTitled(name: string, pty: DocksidePty, icon: string): vscode.Terminal {
     const count = (this.counts.get(name) ?? 0) + 1;
     this.counts.set(name, count);
     const terminal = vscode.window.createTerminal({ name: count > 1 ? `${name} (${count})` : name, pty, iconPath: new vscode.ThemeIcon(icon) });

@@ -143,11 +143,9 @@ export class RefreshCoordinator implements vscode.Disposable {
     stream.start();
   }
 
-  /** A client for the engine the settings name, while the session has none (the engine did not answer). */
+  /** A client for the engine the session would dial, while the session has none (the engine did not answer). */
   private clientForWaiting(engine: EngineModule): EngineClient {
-    const s = this.settings.engine();
-    const endpoint = engine.resolveEndpoint({ settingHost: s.host, settingContext: s.context, env: process.env });
-    return new engine.EngineClient(endpoint, { requestTimeoutMs: s.requestTimeoutMs });
+    return new engine.EngineClient(this.session.endpointNow(engine), { requestTimeoutMs: this.settings.engine().requestTimeoutMs });
   }
 
   private closeStream(): void {

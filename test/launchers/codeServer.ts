@@ -28,6 +28,8 @@ export interface CodeServerRun {
    * extension's Chinese nls files apply, VS Code's own UI stays English without a language pack).
    */
   readonly language?: string;
+  /** The page's size (default 1400×1100); a benchmark that must see hundreds of rows at once asks for a tall one. */
+  readonly viewport?: { readonly width: number; readonly height: number };
 }
 
 /** Runs a tests module in code-server's extension host; resolves with the code the workbench exits with. */
@@ -56,7 +58,7 @@ export async function runInCodeServer(run: CodeServerRun): Promise<number | 'tim
     browser = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
       executablePath: process.env.DOCKSIDE_CHROMIUM ?? '/usr/bin/chromium',
       headless: true,
-      viewport: { width: 1400, height: 1100 },
+      viewport: run.viewport ?? { width: 1400, height: 1100 },
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     if (run.language) {

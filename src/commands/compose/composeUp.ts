@@ -2,7 +2,7 @@
 // From the code lens at the top of a file (`quick`) it starts everything at once.
 import * as vscode from 'vscode';
 import { resolveTarget } from '../../compose/composeTargets';
-import { confirmProjectRisks } from './confirmRisks';
+import { confirmProjectRisks } from '../../compose/confirmProjectRisks';
 import { composeHandler, listServices, type ComposeCommandContext } from './composeCommandContext';
 
 interface UpChoice extends vscode.QuickPickItem {

@@ -5,7 +5,7 @@ import { resolveTarget } from '../../compose/composeTargets';
 import { openLogsTerminal } from '../../terminals/logsLauncher';
 import { openShellTerminal } from '../../terminals/shellLauncher';
 import { shellSettings } from '../../terminals/terminalSettings';
-import { confirmProjectRisks } from './confirmRisks';
+import { confirmProjectRisks } from '../../compose/confirmProjectRisks';
 import { composeHandler, pickService, projectContainers, projectNameOf, type ComposeCommandContext } from './composeCommandContext';
 
 export function upService(ctx: ComposeCommandContext) {

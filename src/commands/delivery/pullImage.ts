@@ -23,7 +23,7 @@ export function pullImage(services: DeliveryServices, credentials: RegistryCrede
     const [engine, client] = await Promise.all([services.session.engine(), services.session.client()]);
     const auth = await credentials.engineAuth(engine.registryOfReference(reference));
     const full = /:[\w][\w.-]*$|@sha256:/.test(reference.split('/').pop() ?? '') ? reference : `${reference}:latest`;
-    const result = await transferWithProgress(vscode.l10n.t('Pulling {0}', full), (onProgress, signal) => engine.pullImage(client, full, auth, onProgress, signal));
+    const result = await transferWithProgress(services.session.titled(vscode.l10n.t('Pulling {0}', full)), (onProgress, signal) => engine.pullImage(client, full, auth, onProgress, signal));
     services.log.info(`Pulled ${full}: ${result.layers} layers, ${result.bytes} bytes in ${result.durationMs} ms`);
     void vscode.window.setStatusBarMessage(vscode.l10n.t('Pulled {0}', full), 5000);
     return full;

@@ -17,7 +17,7 @@ export function pushImage(services: DeliveryServices, credentials: RegistryCrede
     const registry = engine.registryOfReference(destination);
     const auth = await credentials.engineAuth(registry);
     if (destination !== source) await engine.tagImage(client, source, destination);
-    const result = await transferWithProgress(vscode.l10n.t('Pushing {0}', destination), (onProgress, signal) => engine.pushImage(client, destination, auth, onProgress, signal));
+    const result = await transferWithProgress(services.session.titled(vscode.l10n.t('Pushing {0}', destination)), (onProgress, signal) => engine.pushImage(client, destination, auth, onProgress, signal));
     services.log.info(`Pushed ${destination}: ${result.layers} layers, digest ${result.digest ?? '?'}, ${result.durationMs} ms`);
     void vscode.window.setStatusBarMessage(vscode.l10n.t('Pushed {0}', destination), 5000);
     return destination;

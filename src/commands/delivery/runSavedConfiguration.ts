@@ -13,7 +13,7 @@ export function runSavedConfiguration(services: DeliveryServices) {
     // From the workspace's settings (a repository can write them): show what it does and ask, once per content.
     if (!(await confirmRunConfiguration(services.context.globalState, configuration))) return undefined;
     const started = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Running "{0}"…', configuration.name) },
+      { location: vscode.ProgressLocation.Notification, title: services.session.titled(vscode.l10n.t('Running "{0}"…', configuration.name)) },
       () => services.runs.run(configuration.options),
     );
     if (configuration.options.mode === 'interactive') await openRunTerminal(services.session, started);

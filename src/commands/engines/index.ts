@@ -6,6 +6,7 @@ import type { CommandHandler } from '../commandWrapper';
 import { createContext } from './createContext';
 import { exportDockerContext, importDockerContext } from './exportImportContext';
 import { inspectContext } from './inspectContext';
+import { pinEngine, unpinEngine } from './pinEngine';
 import { removeContext } from './removeContext';
 import { followCliEngine, showEngineHere } from './showEngineHere';
 import { useContext } from './useContext';
@@ -21,5 +22,7 @@ export function engineCommandTable(registry: EngineRegistry, view: EnginesView):
     [EngineCommands.refresh]: () => view.provider.reprobe(),
     [EngineCommands.exportContext]: exportDockerContext(registry),
     [EngineCommands.importContext]: importDockerContext(registry),
+    [EngineCommands.pin]: pinEngine(registry),
+    [EngineCommands.unpin]: unpinEngine(registry),
   };
 }

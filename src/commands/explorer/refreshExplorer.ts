@@ -1,7 +1,7 @@
-// Refresh (any explorer view's title bar): one full read of the engine. Rarely needed: events keep the
-// views current; this is for the doubtful user and for engines that dropped events.
+// Refresh (any explorer view's title bar): one full read of every engine shown. Rarely needed: events keep
+// the views current; this is for the doubtful user and for engines that dropped events.
 import type { Explorer } from '../../tree/explorer';
 
 export function refreshExplorer(explorer: Explorer): () => Promise<void> {
-  return () => explorer.coordinator.resync();
+  return () => explorer.resync();
 }

@@ -74,8 +74,7 @@ export class EnginesProvider implements vscode.TreeDataProvider<EngineNode>, vsc
   }
 
   private isPrimary(c: EngineCandidate): boolean {
-    const endpoint = this.registry.primary.state.endpoint;
-    return !!endpoint && (c.contextName ? endpoint.contextName === c.contextName || (c.contextName === 'default' && !endpoint.contextName && endpoint.host === c.host) : endpoint.host === c.host && !endpoint.contextName);
+    return this.registry.isPrimary(c);
   }
 
   getTreeItem(node: EngineNode): vscode.TreeItem {
@@ -85,14 +84,16 @@ export class EnginesProvider implements vscode.TreeDataProvider<EngineNode>, vsc
     const state: EngineState | undefined = session?.state;
     const item = new vscode.TreeItem(c.label, vscode.TreeItemCollapsibleState.None);
     item.id = `engine/${c.id}`;
+    const pinned = !primary && this.registry.pinned().some((e) => e.id === c.id);
     const marks = [
       c.current ? vscode.l10n.t('current') : undefined,
       primary ? vscode.l10n.t('shown here') : undefined,
+      pinned ? vscode.l10n.t('in the explorer') : undefined,
     ].filter(Boolean);
     item.description = [marks.length ? `(${marks.join(', ')})` : undefined, stateText(state, this.visible), c.host].filter(Boolean).join(' · ');
     item.iconPath = stateIcon(state, c.current);
     item.tooltip = tooltip(c, state);
-    const flags = [c.kind === 'context' ? 'context' : 'host', c.contextName && c.contextName !== 'default' ? 'removable' : undefined, c.current ? 'current' : undefined, primary ? 'shown' : undefined];
+    const flags = [c.kind === 'context' ? 'context' : 'host', c.contextName && c.contextName !== 'default' ? 'removable' : undefined, c.current ? 'current' : undefined, primary ? 'shown' : undefined, pinned ? 'pinned' : undefined];
     item.contextValue = ['engine', ...flags.filter(Boolean)].join('.');
     return item;
   }

@@ -3,16 +3,17 @@
 // remembered for exactly that list: a change to the files that adds a risk asks again.
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { ComposeProjectSpec } from '../../compose/composeProject';
-import { confirmChoice } from '../../manage/runOnTargets';
-import type { ComposeCommandContext } from './composeCommandContext';
+import type { ComposeProjectSpec } from './composeProject';
+import type { ComposeService } from './composeService';
+import { confirmChoice } from '../manage/runOnTargets';
 
 const KEY = 'dockside.compose.confirmedRisks';
 
 /** Needs only the runner and the workspace state, so the compose tasks ask the same way. */
-export async function confirmProjectRisks(ctx: Pick<ComposeCommandContext, 'compose' | 'workspaceState'>, spec: ComposeProjectSpec): Promise<boolean> {
+export async function confirmProjectRisks(ctx: { readonly compose: ComposeService; readonly workspaceState: vscode.Memento }, spec: ComposeProjectSpec): Promise<boolean> {
+  // The path ends in compose/composeRisks: the build ships that module as its own lazily loaded bundle.
   const rendered = await ctx.compose.run({ spec, args: ['config'], title: vscode.l10n.t('Render configuration'), quiet: true });
-  const { projectRisks, useTranslations } = await import('../../compose/composeRisks');
+  const { projectRisks, useTranslations } = await import('../compose/composeRisks');
   useTranslations(vscode.l10n.bundle);
   const risks = projectRisks(rendered.stdout);
   if (risks.length === 0) return true;

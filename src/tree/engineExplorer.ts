@@ -1,0 +1,80 @@
+// What the explorer keeps for ONE engine: its store, the refresh coordinator that feeds it from that
+// engine's event stream, and one provider per view over that store. The Explorer (explorer.ts) holds one
+// of these per engine shown and puts them under the views (engineRoots.ts).
+import * as vscode from 'vscode';
+import type { ColdTimeline } from '../coldTimeline';
+import type { EngineSession } from '../session/engineSession';
+import type { Settings } from '../settings';
+import type { ContainerChildSource } from './containers/containerChildren';
+import { ContainersProvider } from './containers/containersProvider';
+import type { UsageSource } from './containers/containerUsage';
+import type { ExplorerProvider } from './explorerProvider';
+import type { ExplorerSettings } from './explorerSettings';
+import { ExplorerStore } from './explorerStore';
+import { ImagesProvider } from './images/imagesProvider';
+import { NetworksProvider } from './networks/networksProvider';
+import { RefreshCoordinator } from './refreshCoordinator';
+import type { ViewFilter } from './viewFilter';
+import { VolumesProvider } from './volumes/volumesProvider';
+import { Views } from '../constants';
+
+/** The views that show engine objects (the Engines view lists engines instead). */
+export const EXPLORER_VIEW_IDS = [Views.containers, Views.images, Views.networks, Views.volumes] as const;
+export type ExplorerViewId = (typeof EXPLORER_VIEW_IDS)[number];
+
+/** What every engine's explorer shares: the settings, the per-view filters, the log. */
+export interface SharedExplorerParts {
+  readonly engineSettings: Settings;
+  readonly settings: ExplorerSettings;
+  readonly log: vscode.LogOutputChannel;
+  readonly filters: ReadonlyMap<ExplorerViewId, ViewFilter>;
+}
+
+export class EngineExplorer implements vscode.Disposable {
+  readonly store = new ExplorerStore();
+  readonly coordinator: RefreshCoordinator;
+  readonly containers: ContainersProvider;
+  readonly providers: ReadonlyMap<ExplorerViewId, ExplorerProvider<{ id: string }>>;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    readonly session: EngineSession,
+    shared: SharedExplorerParts,
+    usage: UsageSource,
+    timeline?: ColdTimeline,
+    containerChildren: readonly ContainerChildSource[] = [],
+    /** False for the primary engine, which the composition root connects after activation. */
+    dialOnShow = true,
+  ) {
+    this.dialled = !dialOnShow;
+    this.coordinator = new RefreshCoordinator(session, this.store, shared.log, shared.engineSettings, timeline);
+    const services = { session, store: this.store, coordinator: this.coordinator };
+    const filter = (id: ExplorerViewId) => shared.filters.get(id)!;
+    this.containers = new ContainersProvider(services, filter(Views.containers), shared.settings, usage, containerChildren);
+    this.providers = new Map<ExplorerViewId, ExplorerProvider<{ id: string }>>([
+      [Views.containers, this.containers],
+      [Views.images, new ImagesProvider(services, filter(Views.images), shared.settings)],
+      [Views.networks, new NetworksProvider(services, filter(Views.networks))],
+      [Views.volumes, new VolumesProvider(services, filter(Views.volumes))],
+    ]);
+    this.disposables.push(...this.providers.values(), this.coordinator);
+  }
+
+  /** Whether this engine was dialled for its views (the composition root dials the primary engine itself). */
+  private dialled: boolean;
+
+  /** A view of this engine showed or hid: the event stream is open while any shows. */
+  setViewVisible(id: ExplorerViewId, visible: boolean): void {
+    // A pinned engine is connected the first time one of its views shows, never before.
+    if (visible && !this.dialled) {
+      this.dialled = true;
+      if (this.session.state.kind !== 'connected') void this.session.connect();
+    }
+    this.coordinator.setViewVisible(id, visible);
+    if (id === Views.containers) this.containers.setVisible(visible);
+  }
+
+  dispose(): void {
+    this.disposables.reverse().forEach((d) => d.dispose());
+  }
+}
