@@ -1,10 +1,10 @@
 // Turns a resolved endpoint into dockerode's connection options.
 import * as fs from 'node:fs';
-import * as https from 'node:https';
 import Docker from 'dockerode';
 import type { EngineEndpoint, TlsFiles } from './connection';
 import { EngineError } from './errors';
 import { SshDialAgent, type ConfirmHostKey } from './ssh/sshDialAgent';
+import { DIALLED_BY_AGENT, TcpDialAgent, type TcpTarget } from './tcpDialAgent';
 
 export interface DialSettings {
   /** Asked when an ssh host's key is in no known_hosts file; without it such hosts are refused. */
@@ -43,17 +43,13 @@ export function dialOptions(endpoint: EngineEndpoint, settings: DialSettings = {
   }
   if (parsed.protocol === 'ssh:') {
     // Plain HTTP over the dial-stdio channels the agent opens; the host name is only the Host header.
-    return { protocol: 'http', host: 'docker', port: 80, agent: new SshDialAgent(url, { confirmHostKey: settings.confirmHostKey, configFile: settings.sshConfigFile }) } as Docker.DockerOptions;
+    return { socketPath: DIALLED_BY_AGENT, agent: new SshDialAgent(url, { confirmHostKey: settings.confirmHostKey, configFile: settings.sshConfigFile }) } as Docker.DockerOptions;
   }
   if (parsed.protocol === 'tcp:' || parsed.protocol === 'http:' || parsed.protocol === 'https:') {
     const tls = endpoint.tls;
-    const options: Docker.DockerOptions = {
-      protocol: tls ? 'https' : 'http',
-      host: parsed.hostname.replace(/^\[(.*)\]$/, '$1'),
-      port: parsed.port ? Number(parsed.port) : tls ? 2376 : 2375,
-    };
-    if (tls) Object.assign(options, tlsOptions(endpoint, endpoint.tlsFiles));
-    return options;
+    const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
+    const port = parsed.port ? Number(parsed.port) : tls ? 2376 : 2375;
+    return { socketPath: DIALLED_BY_AGENT, agent: new TcpDialAgent({ host, port, tls: tls ? tlsOptions(endpoint, endpoint.tlsFiles) : undefined }) } as Docker.DockerOptions;
   }
   throw new EngineError('invalidHost', `unsupported engine host scheme "${parsed.protocol}" in ${url}`, { endpoint: url, problem: 'scheme' });
 }
@@ -62,8 +58,8 @@ export function dialOptions(endpoint: EngineEndpoint, settings: DialSettings = {
  * The CLI's rules (cli/flags/options.go, go-connections/tlsconfig): verification needs the CA file and fails
  * clearly without it; a client certificate is presented when cert.pem and key.pem are there.
  */
-function tlsOptions(endpoint: EngineEndpoint, files: TlsFiles | undefined): Record<string, unknown> {
-  if (!files) return { agent: new https.Agent({ keepAlive: true, rejectUnauthorized: false }) };
+function tlsOptions(endpoint: EngineEndpoint, files: TlsFiles | undefined): NonNullable<TcpTarget['tls']> {
+  if (!files) return { rejectUnauthorized: false };
   const missing = (file: string) =>
     new EngineError('tlsMaterialMissing', `${file} does not exist`, { endpoint: endpoint.host, file, variable: files.certPathVariable });
   const read = (file: string | undefined) => (file && fs.existsSync(file) ? fs.readFileSync(file) : undefined);
@@ -72,7 +68,5 @@ function tlsOptions(endpoint: EngineEndpoint, files: TlsFiles | undefined): Reco
   const cert = read(files.cert);
   const key = read(files.key);
   if (cert && !key) throw missing(files.key ?? 'key.pem');
-  // docker-modem hands only ca/cert/key to https.request, never rejectUnauthorized: an agent of our own
-  // carries all four (an agent's options win over the request's).
-  return { agent: new https.Agent({ keepAlive: true, ca: files.verify ? ca : undefined, cert, key, rejectUnauthorized: files.verify }) };
+  return { ca: files.verify ? ca : undefined, cert, key, rejectUnauthorized: files.verify };
 }

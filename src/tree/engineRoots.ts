@@ -182,6 +182,7 @@ export function stateWords(state: EngineState): string {
     case 'connecting':
       return vscode.l10n.t('connecting…');
     case 'failed':
-      return vscode.l10n.t('unreachable');
+      // The row below says why; here only whether waiting may help (it is down) or the user must act.
+      return state.code === 'unreachable' || state.code === 'timeout' ? vscode.l10n.t('unreachable') : vscode.l10n.t('not connected');
   }
 }

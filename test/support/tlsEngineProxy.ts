@@ -12,13 +12,18 @@ export class TlsEngineProxy {
   private readonly sockets = new Set<net.Socket>();
   port = 0;
 
+  /**
+   * `address`: a loopback address to listen on. 127.0.0.2 is loopback too, but not "localhost" to VS Code's
+   * proxy support, which replaces the agent of requests to any other host (see src/engine/tcpDialAgent.ts).
+   */
   constructor(
     private readonly socketPath: string,
     private readonly material: TlsMaterial,
+    private readonly address = '127.0.0.1',
   ) {}
 
   get host(): string {
-    return `tcp://127.0.0.1:${this.port}`;
+    return `tcp://${this.address}:${this.port}`;
   }
 
   async start(): Promise<void> {
@@ -36,7 +41,7 @@ export class TlsEngineProxy {
       },
     );
     this.server.on('tlsClientError', () => undefined);
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(0, this.address, resolve));
     this.port = (this.server.address() as net.AddressInfo).port;
   }
 

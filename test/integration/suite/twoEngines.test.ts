@@ -2,8 +2,10 @@
 // (its own network namespace, reached over its unix socket), pinned to the explorer in this workspace. Each
 // engine is a labelled root with its containers under it; a container of the same name on both engines is
 // stopped from the second engine's root and only that one stops; the palette asks which engine; the private
-// engine goes down while the main one keeps working, its root says so, and it recovers when it returns.
+// engine goes down while the main one keeps working, its root says so, and it recovers when it returns; the
+// same private engine is reached over TLS and over ssh too, each transport refusing what it must.
 import * as assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -11,6 +13,9 @@ import Docker from 'dockerode';
 import * as vscode from 'vscode';
 import type { DocksideApi } from '../../../src/extension';
 import { PrivateEngine } from '../../support/privateEngine';
+import { SshServer } from '../../support/sshServer';
+import { TlsEngineProxy } from '../../support/tlsEngineProxy';
+import { makeTlsMaterial } from '../../support/tlsMaterial';
 import { TEST_IMAGE, TEST_LABEL, testDocker } from '../../support/testEngine';
 import { activateConnected, answerPick, closePromptsAfterFailure, VIEW_CONTAINER } from '../support/managePrompts';
 import { uiBridge } from '../support/uiBridge';
@@ -133,6 +138,81 @@ describe('Two engines side by side', function () {
       return /^Docker /.test(all.find((r) => r.level === 1 && r.label === second)?.description ?? '') && under(all, second)?.some((r) => r.label === name);
     }, 90_000);
     assert.equal(api.engineState().kind, 'connected');
+  });
+
+  it('reaches the second engine over TLS (CA verified, a wrong CA refused) and over ssh (an unknown host key refused, a known one connected)', async function () {
+    this.timeout(240_000);
+    // TLS: docker contexts (made by the docker CLI in a DOCKER_CONFIG of the test) in front of the same private engine.
+    const material = makeTlsMaterial(path.join(root, 'tls'));
+    // On 127.0.0.2: VS Code's proxy support keeps a request's own agent (our client certificate) for localhost only.
+    const proxy = new TlsEngineProxy(engine.socket, material, '127.0.0.2');
+    await proxy.start();
+    const configDir = path.join(root, 'docker-config');
+    fs.mkdirSync(configDir, { recursive: true });
+    fs.writeFileSync(path.join(configDir, 'config.json'), JSON.stringify({ auths: {} }));
+    const cli = (...args: string[]) => execFileSync('docker', args, { env: { ...process.env, DOCKER_CONFIG: configDir, DOCKER_HOST: '', DOCKER_CONTEXT: '' }, encoding: 'utf8' });
+    const c = material.clientDir;
+    cli('context', 'create', 'dockside-tls', '--docker', `host=${proxy.host},ca=${c}/ca.pem,cert=${c}/cert.pem,key=${c}/key.pem`);
+    cli('context', 'create', 'dockside-tls-wrong', '--docker', `host=${proxy.host},ca=${material.wrongCa},cert=${c}/cert.pem,key=${c}/key.pem`);
+    // ssh: Debian's sshd on 127.0.0.1 (a port of its own), the test key in an ssh-agent of the test, and the
+    // user's own known_hosts as ssh reads it (ssh -G names it), which is restored exactly afterwards.
+    const sshd = new SshServer(path.join(root, 'ssh'), engine.host);
+    const ssh = await sshd.start();
+    const agentSocket = path.join(root, 'agent.sock');
+    const agent = spawn('ssh-agent', ['-D', '-a', agentSocket], { stdio: 'ignore' });
+    await waitFor('the ssh agent', () => fs.existsSync(agentSocket));
+    execFileSync('ssh-add', ['-q', ssh.clientKey], { env: { ...process.env, SSH_AUTH_SOCK: agentSocket }, stdio: 'ignore' });
+    const knownHosts = path.join(os.userInfo().homedir, '.ssh', 'known_hosts');
+    const knownBefore = fs.existsSync(knownHosts) ? fs.readFileSync(knownHosts) : undefined;
+    const sshHost = `ssh://${os.userInfo().username}@127.0.0.1:${ssh.port}`;
+    const saved = { DOCKER_CONFIG: process.env.DOCKER_CONFIG, SSH_AUTH_SOCK: process.env.SSH_AUTH_SOCK };
+    process.env.DOCKER_CONFIG = configDir;
+    process.env.SSH_AUTH_SOCK = agentSocket;
+    const pins = [
+      { kind: 'engine', id: 'context:dockside-tls', candidate: { id: 'context:dockside-tls', kind: 'context', label: 'dockside-tls', host: proxy.host, contextName: 'dockside-tls', current: false } },
+      { kind: 'engine', id: 'context:dockside-tls-wrong', candidate: { id: 'context:dockside-tls-wrong', kind: 'context', label: 'dockside-tls-wrong', host: proxy.host, contextName: 'dockside-tls-wrong', current: false } },
+      { kind: 'engine', id: `host:${sshHost}`, candidate: { id: `host:${sshHost}`, kind: 'added', label: 'dockside-ssh', host: sshHost, current: false } },
+    ];
+    try {
+      for (const pin of pins) await vscode.commands.executeCommand('dockside.engines.pin', pin);
+      const rootOf = (all: { label: string; description: string; level: number }[], label: string) => all.find((r) => r.level === 1 && r.label === label);
+      await waitFor('the TLS engine connected, its containers listed', async () => {
+        const all = await rows();
+        return /^Docker /.test(rootOf(all, 'dockside-tls')?.description ?? '') && under(all, 'dockside-tls')?.some((r) => r.label === onlySecond);
+      }, 60_000);
+      const refused = await waitFor('the wrong CA refused', async () => {
+        const all = await rows();
+        return rootOf(all, 'dockside-tls-wrong')?.description === 'not connected' ? under(all, 'dockside-tls-wrong') : undefined;
+      }, 60_000);
+      assert.match(refused.map((r) => r.label).join(' '), /TLS/);
+      // The host key is in no known_hosts: the question cannot be answered here (no dialogs in tests), so nothing connects.
+      const unknown = await waitFor('the unknown ssh host key refused', async () => {
+        const all = await rows();
+        return rootOf(all, 'dockside-ssh')?.description === 'not connected' ? under(all, 'dockside-ssh') : undefined;
+      }, 60_000);
+      assert.match(unknown.map((r) => r.label).join(' '), /known_hosts|host key|ssh host/i);
+      const knownNow = fs.existsSync(knownHosts) ? fs.readFileSync(knownHosts, 'utf8') : '';
+      assert.ok(!knownNow.includes(`[127.0.0.1]:${ssh.port}`), 'nothing was added to known_hosts without the user');
+      fs.mkdirSync(path.dirname(knownHosts), { recursive: true, mode: 0o700 });
+      fs.appendFileSync(knownHosts, `${knownNow && !knownNow.endsWith('\n') ? '\n' : ''}${ssh.knownHostsLine}\n`);
+      await vscode.commands.executeCommand('dockside.engine.retry', { engineId: `host:${sshHost}` });
+      await waitFor('the ssh engine connected once its key is known, its containers listed', async () => {
+        const all = await rows();
+        return /^Docker /.test(rootOf(all, 'dockside-ssh')?.description ?? '') && under(all, 'dockside-ssh')?.some((r) => r.label === onlySecond);
+      }, 60_000);
+      await uiBridge.screenshot('engines-over-three-transports');
+    } finally {
+      for (const pin of pins) await vscode.commands.executeCommand('dockside.engines.unpin', pin).then(undefined, () => undefined);
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+      if (knownBefore === undefined) fs.rmSync(knownHosts, { force: true });
+      else fs.writeFileSync(knownHosts, knownBefore);
+      agent.kill();
+      await sshd.stop();
+      await proxy.stop();
+    }
   });
 
   it('shows the flat view again once the second engine is removed from the explorer', async () => {
