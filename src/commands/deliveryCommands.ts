@@ -20,6 +20,7 @@ import { pushImage } from './delivery/pushImage';
 import { runImage } from './delivery/runImage';
 import { runImageInteractive } from './delivery/runImageInteractive';
 import { runImageWithOptions } from './delivery/runImageWithOptions';
+import { runPreset } from './delivery/runPreset';
 import { runSavedConfiguration } from './delivery/runSavedConfiguration';
 
 export const DeliveryCommands = {
@@ -29,6 +30,7 @@ export const DeliveryCommands = {
   runSaved: 'dockside.images.runSavedConfiguration',
   editSaved: 'dockside.images.runEditConfiguration',
   copySavedLine: 'dockside.images.runCopyConfigurationLine',
+  runPreset: 'dockside.runPreset',
   build: 'dockside.images.build',
   pull: 'dockside.images.pull',
   push: 'dockside.images.push',
@@ -57,7 +59,7 @@ export function createRegistries(context: vscode.ExtensionContext, session: Engi
 
 /** The handlers, and what they keep alive (build diagnostics, running builds) until the extension ends. */
 export function deliveryCommandTable(context: vscode.ExtensionContext, session: EngineSession, log: vscode.LogOutputChannel, registries: Registries): { handlers: Record<string, CommandHandler>; disposables: vscode.Disposable[] } {
-  const services: DeliveryServices = { session, log, context, runs: new RunService(session, log), explain: (error) => explain(session, log, error) };
+  const services: DeliveryServices = { session, log, context, runs: new RunService(session, log, context.secrets), explain: (error) => explain(session, log, error) };
   const diagnostics = new BuildDiagnostics();
   const builds = new BuildRunner(session, diagnostics);
   const { credentials, provider } = registries;
@@ -68,6 +70,7 @@ export function deliveryCommandTable(context: vscode.ExtensionContext, session: 
     [DeliveryCommands.runSaved]: runSavedConfiguration(services),
     [DeliveryCommands.editSaved]: editRunConfiguration(services),
     [DeliveryCommands.copySavedLine]: copyRunConfigurationLine(),
+    [DeliveryCommands.runPreset]: runPreset(services, credentials),
     [DeliveryCommands.build]: buildImage(services, builds),
     [DeliveryCommands.pull]: pullImage(services, credentials),
     [DeliveryCommands.push]: pushImage(services, credentials),

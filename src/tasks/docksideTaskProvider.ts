@@ -35,8 +35,9 @@ export class DocksideTaskProvider implements vscode.TaskProvider, vscode.Disposa
     private readonly log: vscode.LogOutputChannel,
     private readonly state: vscode.Memento,
     private readonly workspaceState: vscode.Memento,
+    secrets: vscode.SecretStorage,
   ) {
-    this.runs = new RunService(session, log);
+    this.runs = new RunService(session, log, secrets);
     if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   }
 
