@@ -52,8 +52,8 @@ ${lines('labels', vscode.l10n.t('Labels (--label)'), vscode.l10n.t('key=value, o
 </section>
 <section><h2>${escape(vscode.l10n.t('Network'))}</h2>
 ${lines('ports', vscode.l10n.t('Ports (-p)'), vscode.l10n.t('[ip:][hostPort:]containerPort[/tcp|udp|sctp], one a line, e.g. 127.0.0.1:8080:80'))}
-<div class="field check" data-field="allInterfaces"><label><input id="allInterfaces" type="checkbox" aria-describedby="allInterfaces-hint"> ${escape(vscode.l10n.t('Publish on all network interfaces (0.0.0.0)'))}</label>
-<div class="hint" id="allInterfaces-hint">${escape(vscode.l10n.t('Off: the ports answer only on this machine (127.0.0.1). On: other machines on the network can reach them.'))}</div></div>
+<div class="field check" data-field="allInterfaces"><label><input id="allInterfaces" type="checkbox" aria-describedby="allInterfaces-hint allInterfaces-problem"> ${escape(vscode.l10n.t('Publish on all network interfaces (0.0.0.0)'))}</label>
+<div class="hint" id="allInterfaces-hint">${escape(vscode.l10n.t('Off: the ports answer only on this machine (127.0.0.1). On: other machines on the network can reach them.'))}</div><div class="problem" id="allInterfaces-problem" role="alert"></div></div>
 ${check('publishAll', vscode.l10n.t('Publish every exposed port (-P)'), vscode.l10n.t('The engine picks free host ports'))}
 ${text('network', vscode.l10n.t('Network (--network)'), vscode.l10n.t('bridge, host, none or a network you created'), 'networks')}
 ${text('ip', vscode.l10n.t('IP address (--ip)'), vscode.l10n.t('Only on a user-defined network with a subnet'))}

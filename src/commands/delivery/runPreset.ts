@@ -23,9 +23,9 @@ export function runPreset(services: DeliveryServices, credentials: RegistryCrede
     if (!(await imageIsLocal(services, options.image))) {
       const pullLabel = vscode.l10n.t('Pull {0}', options.image);
       const formLabel = vscode.l10n.t('Open the Form');
+      // A notification, not a modal dialog: the question can wait while the user looks at the engine.
       const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('The image {0} is not on this engine.', options.image),
-        { modal: true, detail: vscode.l10n.t('Pull it now, or open the preset in the form and choose an image the engine has.') },
+        vscode.l10n.t('The image {0} is not on this engine. Pull it now, or open the preset in the form and choose an image the engine has.', options.image),
         pullLabel,
         formLabel,
       );
