@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { StartedContainer } from '../engine/index';
 import type { EngineSession } from '../session/engineSession';
 import { Refusal } from './refusal';
+import type { RunSecretStore } from './runSecretStore';
 import { secretEnvironment } from './secretEnvironment';
 import { splitKeyValue, type RunOptions } from '../models/run/runOptions';
 import { validateRunOptions, type EngineFacts, type RunProblem } from './validateRunOptions';
@@ -24,7 +25,7 @@ export class RunService {
     private readonly session: EngineSession,
     private readonly log: vscode.LogOutputChannel,
     /** Where the values of `secretEnv` variables live (a database password), never settings or state. */
-    private readonly secrets: vscode.SecretStorage,
+    private readonly secrets: RunSecretStore,
   ) {
     // src/run speaks through @vscode/l10n so it stays testable without VS Code; give it the editor's bundle.
     if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });

@@ -14,14 +14,34 @@ export type AskSecret = (variable: string, owner: string) => PromiseLike<string 
 
 export const SECRET_VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Whose secret it is: the container's name, else the image's repository (two MySQL containers keep two passwords). */
+/** Whose secret it is, as the question names it: the container's name, else the image's repository. */
 export function secretOwner(o: RunOptions): string {
-  return o.name?.trim() || o.image.trim().replace(/@.*$/, '').replace(/:[^/:]*$/, '');
+  return o.name?.trim() || imageRepository(o.image);
 }
 
-/** The secret storage key of one variable of one owner. */
+/**
+ * The secret storage key of one variable: per image repository and container name, so two MySQL containers
+ * keep two passwords, and a configuration that only borrows the name (another image called "mysql") is asked
+ * instead of being handed the MySQL root password.
+ */
 export function secretKey(o: RunOptions, variable: string): string {
-  return `dockside.run.secretEnv/${secretOwner(o)}/${variable}`;
+  return `${KEY_PREFIX}${imageRepository(o.image)}/${o.name?.trim() || '-'}/${variable}`;
+}
+
+const KEY_PREFIX = 'dockside.run.secretEnv/';
+
+/** What a key stands for, to offer it back: "MYSQL_ROOT_PASSWORD", of container "mysql", image "mysql". */
+export function describeSecretKey(key: string): { variable: string; container?: string; repository: string } | undefined {
+  if (!key.startsWith(KEY_PREFIX)) return undefined;
+  const parts = key.slice(KEY_PREFIX.length).split('/');
+  if (parts.length < 3) return undefined;
+  const variable = parts.pop()!;
+  const container = parts.pop()!;
+  return { variable, container: container === '-' ? undefined : container, repository: parts.join('/') };
+}
+
+function imageRepository(image: string): string {
+  return image.trim().replace(/@.*$/, '').replace(/:[^/:]*$/, '');
 }
 
 /** `NAME=value` for each secret variable, or undefined when the user cancelled a question (nothing is stored then). */

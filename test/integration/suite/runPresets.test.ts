@@ -19,7 +19,7 @@ import { freePort } from '../../launchers/network';
 import { PrivateEngine } from '../../support/privateEngine';
 import { TEST_IMAGE, TEST_LABEL, testDocker } from '../../support/testEngine';
 import { logFiles } from '../support/logFiles';
-import { answerInput, closePromptsAfterFailure, expectNotification } from '../support/managePrompts';
+import { answerInput, answerPick, closePromptsAfterFailure, expectNotification } from '../support/managePrompts';
 import { uiBridge } from '../support/uiBridge';
 import { waitFor } from '../support/waitFor';
 
@@ -158,7 +158,7 @@ describe('Run presets (issue 18): the handbook services through the Run form', f
     assert.equal(await waitFor('the published port to answer on 127.0.0.1', () => httpText(`http://127.0.0.1:${port}/`)), 'ok\n');
   });
 
-  it('asks the mysql root password once, keeps it in secret storage, saves the preset without it, and gives it only to the container', async function () {
+  it('asks the mysql root password once, keeps it in secret storage, saves the preset without it, gives it only to the container, and asks again once forgotten', async function () {
     if (!uiBridge.available) this.skip();
     const password = `pw-${Math.random().toString(36).slice(2)} "x"`;
     const configuration = `${PREFIX}-mysql-config`;
@@ -192,7 +192,20 @@ describe('Run presets (issue 18): the handbook services through the Run form', f
     const second = vscode.commands.executeCommand<string>('dockside.images.runSavedConfiguration', configuration).then((value) => ((settled = true), value));
     const question = await waitFor('the second run to finish, or a question', async () => (settled ? '' : (await uiBridge.quickInputTitle()) || undefined), 60_000);
     assert.equal(question, '', 'the second run asked again');
-    assert.ok((await docker.getContainer(await second).inspect()).Config.Env.includes(`MYSQL_ROOT_PASSWORD=${password}`));
+    const secondId = await second;
+    assert.ok((await docker.getContainer(secondId).inspect()).Config.Env.includes(`MYSQL_ROOT_PASSWORD=${password}`));
+
+    await docker.getContainer(secondId).remove({ force: true });
+
+    // Forgotten, it is asked for again at the next run.
+    const forgetting = vscode.commands.executeCommand<string[]>('dockside.images.runForgetSecrets');
+    await answerPick(name);
+    assert.deepEqual(await forgetting, [`dockside.run.secretEnv/mysql/${name}/MYSQL_ROOT_PASSWORD`]);
+    const third = vscode.commands.executeCommand<string>('dockside.images.runSavedConfiguration', configuration);
+    await waitFor('the password question again', async () => (await uiBridge.quickInputTitle()) === `MYSQL_ROOT_PASSWORD for ${name}`);
+    await uiBridge.typeText(`${password}-new`);
+    await uiBridge.pressKey('Enter');
+    assert.ok((await docker.getContainer(await third).inspect()).Config.Env.includes(`MYSQL_ROOT_PASSWORD=${password}-new`));
 
     const userData = logFiles()[0]?.replace(/\/logs\/.*$/, '');
     const places = [workspaceSettings, ...logFiles(), ...(userData ? [path.join(userData, 'User', 'settings.json')] : [])].filter((f) => fs.existsSync(f));

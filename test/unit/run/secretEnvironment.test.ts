@@ -6,7 +6,7 @@ import { dockerRunLine } from '../../../src/run/dockerRunLine';
 import { presetById } from '../../../src/run/presets/presetCatalog';
 import { presetRunOptions } from '../../../src/run/presets/presetRunOptions';
 import { runConfigurationFingerprint } from '../../../src/run/runConfigurationReview';
-import { secretEnvironment, secretKey, type SecretValues } from '../../../src/run/secretEnvironment';
+import { describeSecretKey, secretEnvironment, secretKey, type SecretValues } from '../../../src/run/secretEnvironment';
 import { validateRunOptions } from '../../../src/run/validateRunOptions';
 import { compactRunOptions } from '../../../src/models/run/runOptions';
 
@@ -28,7 +28,7 @@ describe('secret environment', () => {
 
   it('takes the mysql root password from the secret store, keyed by the container, without asking', async () => {
     const secrets = new MemorySecrets();
-    secrets.values.set('dockside.run.secretEnv/mysql/MYSQL_ROOT_PASSWORD', password);
+    secrets.values.set('dockside.run.secretEnv/mysql/mysql/MYSQL_ROOT_PASSWORD', password);
     const asked: string[] = [];
     const env = await secretEnvironment(mysql, secrets, async (v) => (asked.push(v), 'wrong'));
     assert.deepEqual(env, [`MYSQL_ROOT_PASSWORD=${password}`]);
@@ -43,12 +43,25 @@ describe('secret environment', () => {
     assert.deepEqual(await secretEnvironment(mysql, secrets, ask), [`MYSQL_ROOT_PASSWORD=${password}`]);
     assert.deepEqual(await secretEnvironment(mysql, secrets, ask), [`MYSQL_ROOT_PASSWORD=${password}`]);
     assert.deepEqual(asked, ['mysql/MYSQL_ROOT_PASSWORD']);
-    assert.deepEqual([...secrets.values.keys()], ['dockside.run.secretEnv/mysql/MYSQL_ROOT_PASSWORD']);
+    assert.deepEqual([...secrets.values.keys()], ['dockside.run.secretEnv/mysql/mysql/MYSQL_ROOT_PASSWORD']);
   });
 
-  it('keeps one secret per container: a renamed container is asked again; without a name, the repository owns it', async () => {
-    assert.equal(secretKey({ ...mysql, name: 'mysql-2' }, 'MYSQL_ROOT_PASSWORD'), 'dockside.run.secretEnv/mysql-2/MYSQL_ROOT_PASSWORD');
-    assert.equal(secretKey({ image: 'registry.local:5000/db/mysql:8.4' }, 'X'), 'dockside.run.secretEnv/registry.local:5000/db/mysql/X');
+  it('keeps one secret per image repository and container: a renamed container, or another image under the same name, is asked again', async () => {
+    assert.equal(secretKey({ ...mysql, name: 'mysql-2' }, 'MYSQL_ROOT_PASSWORD'), 'dockside.run.secretEnv/mysql/mysql-2/MYSQL_ROOT_PASSWORD');
+    assert.equal(secretKey({ ...mysql, image: 'mysql:9.1' }, 'MYSQL_ROOT_PASSWORD'), secretKey(mysql, 'MYSQL_ROOT_PASSWORD'), 'a new tag keeps the password');
+    assert.equal(secretKey({ image: 'registry.local:5000/db/mysql:8.4' }, 'X'), 'dockside.run.secretEnv/registry.local:5000/db/mysql/-/X');
+    const secrets = new MemorySecrets();
+    secrets.values.set(secretKey(mysql, 'MYSQL_ROOT_PASSWORD'), password);
+    const asked: string[] = [];
+    const borrowed = { ...mysql, image: 'someone/else:1' };
+    assert.deepEqual(await secretEnvironment(borrowed, secrets, async (v, owner) => (asked.push(`${owner}/${v}`), 'typed')), ['MYSQL_ROOT_PASSWORD=typed']);
+    assert.deepEqual(asked, ['mysql/MYSQL_ROOT_PASSWORD']);
+  });
+
+  it('reads a key back into its variable, container and repository, to offer it for forgetting', () => {
+    assert.deepEqual(describeSecretKey(secretKey(mysql, 'MYSQL_ROOT_PASSWORD')), { variable: 'MYSQL_ROOT_PASSWORD', container: 'mysql', repository: 'mysql' });
+    assert.deepEqual(describeSecretKey(secretKey({ image: 'registry.local:5000/db/mysql:8.4' }, 'X')), { variable: 'X', container: undefined, repository: 'registry.local:5000/db/mysql' });
+    assert.equal(describeSecretKey('something.else/x'), undefined);
   });
 
   it('stores nothing and gives nothing when the question is cancelled', async () => {
