@@ -6,6 +6,7 @@ import { pullFailureWords } from '../../registries/pullFailureWords';
 import type { RegistryCredentialStore } from '../../registries/registryCredentials';
 import { presetById, RUN_PRESETS, type RunPreset } from '../../run/presets/presetCatalog';
 import { presetRunOptions } from '../../run/presets/presetRunOptions';
+import { readSysctl, sysctlShortfall } from '../../run/presets/sysctlCheck';
 import { Refusal } from '../../run/refusal';
 import type { RunFormPanel } from '../../run/runFormPanel';
 import type { DeliveryServices } from './deliveryServices';
@@ -19,7 +20,7 @@ export function runPreset(services: DeliveryServices, credentials: RegistryCrede
     if (typeof argument === 'string' && !preset) throw new Refusal(vscode.l10n.t('There is no run preset "{0}".', argument));
     if (!preset) return undefined;
     const options = presetRunOptions(preset);
-    const notes = [preset.note?.()];
+    const notes = [preset.note?.(), ...(await sysctlShortfalls(services, preset))];
     if (!(await imageIsLocal(services, options.image))) {
       const pullLabel = vscode.l10n.t('Pull {0}', options.image);
       const formLabel = vscode.l10n.t('Open the Form');
@@ -60,6 +61,17 @@ async function pickPreset(): Promise<RunPreset | undefined> {
     { title: vscode.l10n.t('Run a Preset'), placeHolder: vscode.l10n.t('Choose a service; it opens in the Run form to change before it runs'), matchOnDescription: true, matchOnDetail: true },
   );
   return picked?.preset;
+}
+
+/** Only when the engine runs on this machine (a unix socket): its kernel is the one read here. */
+async function sysctlShortfalls(services: DeliveryServices, preset: RunPreset): Promise<string[]> {
+  const state = services.session.state;
+  if (!preset.sysctlMinimums?.length || state.kind !== 'connected' || !state.endpoint.host.startsWith('unix://')) return [];
+  const found = await Promise.all(preset.sysctlMinimums.map(async ({ name, minimum }) => {
+    const value = await readSysctl(name);
+    return value === undefined ? undefined : sysctlShortfall(name, value, minimum);
+  }));
+  return found.filter((s): s is string => !!s);
 }
 
 async function imageIsLocal(services: DeliveryServices, image: string): Promise<boolean> {

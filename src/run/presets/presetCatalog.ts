@@ -24,6 +24,8 @@ export interface RunPreset {
   readonly secretEnv?: readonly string[];
   readonly command?: string;
   readonly memory?: string;
+  /** Kernel settings of the engine's machine the service needs at least (checked when that machine is this one). */
+  readonly sysctlMinimums?: readonly { readonly name: string; readonly minimum: number }[];
   /** What it is, one line for the QuickPick. */
   readonly description: () => string;
   /** What to know before running it (memory, first login), shown in the Run form. */
@@ -100,6 +102,7 @@ export const RUN_PRESETS: readonly RunPreset[] = [
     volumes: ['elasticsearch-data:/usr/share/elasticsearch/data'],
     env: ['discovery.type=single-node', 'ES_JAVA_OPTS=-Xms512m -Xmx512m'],
     memory: '1g',
+    sysctlMinimums: [{ name: 'vm.max_map_count', minimum: 262144 }],
     description: () => l10n.t('Search engine as a single node, heap 512 MiB (ES_JAVA_OPTS), data in the volume elasticsearch-data'),
     note: () => l10n.t('Elasticsearch stops at start unless vm.max_map_count on the engine\'s machine is at least 262144: run "sudo sysctl -w vm.max_map_count=262144" there (add it to /etc/sysctl.conf to keep it). ES_JAVA_OPTS sets the heap to 512 MiB; keep it at about half the container\'s memory (1g here), or the kernel kills the container (exit code 137).'),
   },

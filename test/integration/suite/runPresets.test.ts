@@ -216,6 +216,23 @@ describe('Run presets (issue 18): the handbook services through the Run form', f
     assert.ok(!line.includes(password.slice(3, 12)), line);
   });
 
+  it('opens elasticsearch with its memory needs explained and this machine\'s vm.max_map_count checked', async function () {
+    if (!uiBridge.available) this.skip();
+    // elasticsearch:8.15.3 is not on the test engine: the question comes first; open the form without pulling.
+    const opening = vscode.commands.executeCommand<FormPanelHandle>('dockside.runPreset', 'elasticsearch');
+    await waitFor('the missing-image question', async () => (await uiBridge.notificationTexts()).some((t) => t.includes('The image elasticsearch:8.15.3 is not on this engine.')));
+    await waitFor('the Open the Form button', () => uiBridge.clickButton('Open the Form'));
+    const panel = await opening;
+    assert.deepEqual(compactRunOptions(panel.currentOptions), presetRunOptions(presetById('elasticsearch')!));
+    const form = await waitFor('the note', async () => (await uiBridge.webviewTexts()).find((t) => t.includes('vm.max_map_count')));
+    assert.match(form, /ES_JAVA_OPTS sets the heap to 512 MiB/);
+    const value = Number(fs.readFileSync('/proc/sys/vm/max_map_count', 'utf8'));
+    if (value < 262144) assert.ok(form.includes(`On this machine vm.max_map_count is ${value}, below 262144`), form.slice(0, 600));
+    else assert.ok(!form.includes('On this machine vm.max_map_count'), form.slice(0, 600));
+    await uiBridge.screenshot('run-presets-elasticsearch');
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
   describe('on an engine without the image and without a registry', () => {
     const engine = new PrivateEngine(path.join(os.tmpdir(), `${PREFIX}-engine`), { netns: `${PREFIX}-net` });
 

@@ -2,11 +2,13 @@
 // 127.0.0.1, environment, command and restart policy; the options pass validation, reach nothing beyond
 // the container, give a docker run line without secrets, and a create body the engine takes as meant.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { containerCreateBody } from '../../../src/engine/run';
 import { dockerRunLine } from '../../../src/run/dockerRunLine';
 import { parseDockerRunLine } from '../../../src/run/parseDockerRunLine';
 import { presetById, RUN_PRESETS } from '../../../src/run/presets/presetCatalog';
 import { presetRunOptions } from '../../../src/run/presets/presetRunOptions';
+import { readSysctl, sysctlShortfall } from '../../../src/run/presets/sysctlCheck';
 import { runConfigurationEffects } from '../../../src/run/runConfigurationReview';
 import { validateRunOptions } from '../../../src/run/validateRunOptions';
 import type { RunOptions } from '../../../src/models/run/runOptions';
@@ -98,6 +100,15 @@ describe('run presets', () => {
       assert.deepEqual(parsed.options, expected, preset.id);
       assert.deepEqual(parsed.unsupported, [], preset.id);
     }
+  });
+
+  it('checks vm.max_map_count for Elasticsearch: a value below 262144 is said, enough is not', async () => {
+    assert.deepEqual(presetById('elasticsearch')!.sysctlMinimums, [{ name: 'vm.max_map_count', minimum: 262144 }]);
+    assert.equal(sysctlShortfall('vm.max_map_count', 65530, 262144), 'On this machine vm.max_map_count is 65530, below 262144: the container will stop at start until you raise it.');
+    assert.equal(sysctlShortfall('vm.max_map_count', 262144, 262144), undefined);
+    const live = await readSysctl('vm.max_map_count');
+    assert.equal(live, Number(fs.readFileSync('/proc/sys/vm/max_map_count', 'utf8')));
+    assert.equal(await readSysctl('vm.no_such_setting'), undefined);
   });
 
   it('explains the Elasticsearch memory needs: vm.max_map_count and the heap', () => {
