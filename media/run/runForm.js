@@ -3,7 +3,7 @@
 (function () {
   const vscode = acquireVsCodeApi();
   const form = document.getElementById('form');
-  const LISTS = ['ports', 'volumes', 'tmpfs', 'env', 'envFiles', 'securityOpt', 'devices', 'labels'];
+  const LISTS = ['ports', 'volumes', 'tmpfs', 'env', 'secretEnv', 'envFiles', 'securityOpt', 'devices', 'labels'];
   const MULTI = ['capAdd', 'capDrop'];
   const FLAGS = ['remove', 'publishAll', 'privileged'];
   const TEXTS = ['image', 'name', 'mode', 'restart', 'network', 'ip', 'hostname', 'cpus', 'memory', 'entrypoint', 'command', 'workdir', 'user'];
@@ -43,6 +43,8 @@
   form.addEventListener('input', (e) => {
     clearTimeout(timer);
     document.getElementById('form-problem').textContent = '';
+    // The interfaces switch rewrites the ports through the extension, which answers with the new lines.
+    if (e.target.id === 'allInterfaces') return;
     if (e.target.id === 'paste') {
       document.getElementById('paste-problem').textContent = '';
       e.target.closest('.field').classList.remove('invalid', 'warning');
@@ -78,6 +80,7 @@
       run();
     }
   });
+  document.getElementById('allInterfaces').addEventListener('change', (e) => vscode.postMessage({ type: 'interfaces', all: e.target.checked, options: read() }));
   document.getElementById('fill').addEventListener('click', () => vscode.postMessage({ type: 'paste', line: document.getElementById('paste').value }));
   document.getElementById('copy').addEventListener('click', () => vscode.postMessage({ type: 'copy', options: read() }));
   document.getElementById('save').addEventListener('click', () => vscode.postMessage({ type: 'save', options: read() }));
@@ -89,6 +92,10 @@
       document.getElementById('line').textContent = m.line;
       errors = m.problems.filter((p) => p.severity === 'error');
       document.getElementById('run').setAttribute('aria-disabled', String(errors.length > 0));
+      document.getElementById('allInterfaces').checked = !!m.allInterfaces;
+    } else if (m.type === 'ports') {
+      document.getElementById('ports').value = m.ports.join('\n');
+      vscode.postMessage({ type: 'change', options: read() });
     } else if (m.type === 'failed') {
       banner.textContent = m.message;
       banner.focus();

@@ -6,6 +6,7 @@ import { BuildRunner } from '../build/buildRunner';
 import { RegistriesProvider } from '../registries/registriesProvider';
 import { RegistryCredentialStore } from '../registries/registryCredentials';
 import { showingRefusals } from '../run/refusal';
+import { RunSecretStore } from '../run/runSecretStore';
 import { RunService } from '../run/runService';
 import type { EngineSession } from '../session/engineSession';
 import type { CommandHandler } from './commandWrapper';
@@ -13,6 +14,7 @@ import { buildImage } from './delivery/buildImage';
 import { copyRunConfigurationLine } from './delivery/copyRunConfigurationLine';
 import type { DeliveryServices } from './delivery/deliveryServices';
 import { editRunConfiguration } from './delivery/editRunConfiguration';
+import { forgetRunSecrets } from './delivery/forgetRunSecrets';
 import { loginRegistry } from './delivery/loginRegistry';
 import { logoutRegistry } from './delivery/logoutRegistry';
 import { pullImage } from './delivery/pullImage';
@@ -20,6 +22,7 @@ import { pushImage } from './delivery/pushImage';
 import { runImage } from './delivery/runImage';
 import { runImageInteractive } from './delivery/runImageInteractive';
 import { runImageWithOptions } from './delivery/runImageWithOptions';
+import { runPreset } from './delivery/runPreset';
 import { runSavedConfiguration } from './delivery/runSavedConfiguration';
 
 export const DeliveryCommands = {
@@ -29,6 +32,8 @@ export const DeliveryCommands = {
   runSaved: 'dockside.images.runSavedConfiguration',
   editSaved: 'dockside.images.runEditConfiguration',
   copySavedLine: 'dockside.images.runCopyConfigurationLine',
+  runPreset: 'dockside.runPreset',
+  forgetRunSecrets: 'dockside.images.runForgetSecrets',
   build: 'dockside.images.build',
   pull: 'dockside.images.pull',
   push: 'dockside.images.push',
@@ -57,7 +62,8 @@ export function createRegistries(context: vscode.ExtensionContext, session: Engi
 
 /** The handlers, and what they keep alive (build diagnostics, running builds) until the extension ends. */
 export function deliveryCommandTable(context: vscode.ExtensionContext, session: EngineSession, log: vscode.LogOutputChannel, registries: Registries): { handlers: Record<string, CommandHandler>; disposables: vscode.Disposable[] } {
-  const services: DeliveryServices = { session, log, context, runs: new RunService(session, log), explain: (error) => explain(session, log, error) };
+  const runSecrets = new RunSecretStore(context.secrets, context.globalState);
+  const services: DeliveryServices = { session, log, context, runs: new RunService(session, log, runSecrets), runSecrets, explain: (error) => explain(session, log, error) };
   const diagnostics = new BuildDiagnostics();
   const builds = new BuildRunner(session, diagnostics);
   const { credentials, provider } = registries;
@@ -68,6 +74,8 @@ export function deliveryCommandTable(context: vscode.ExtensionContext, session: 
     [DeliveryCommands.runSaved]: runSavedConfiguration(services),
     [DeliveryCommands.editSaved]: editRunConfiguration(services),
     [DeliveryCommands.copySavedLine]: copyRunConfigurationLine(),
+    [DeliveryCommands.runPreset]: runPreset(services, credentials),
+    [DeliveryCommands.forgetRunSecrets]: forgetRunSecrets(runSecrets),
     [DeliveryCommands.build]: buildImage(services, builds),
     [DeliveryCommands.pull]: pullImage(services, credentials),
     [DeliveryCommands.push]: pushImage(services, credentials),

@@ -18,6 +18,9 @@ export const FLAGS: readonly Flag[] = [
   ['-v', 'volumes', 'list'],
   ['--tmpfs', 'tmpfs', 'list'],
   ['-e', 'env', 'list'],
+  // Secret variables as bare `-e NAME`: the docker CLI takes the value from the shell, so the line holds none.
+  // A pasted `-e NAME` is read back into env, the flag listed first.
+  ['-e', 'secretEnv', 'list'],
   ['--env-file', 'envFiles', 'list'],
   ['--cap-add', 'capAdd', 'capabilities'],
   ['--cap-drop', 'capDrop', 'capabilities'],

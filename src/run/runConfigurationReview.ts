@@ -39,6 +39,8 @@ export function runConfigurationEffects(o: RunOptions): string[] {
   }
   if (o.publishAll) effects.push(l10n.t('Publishes every port the image exposes on all network interfaces (-P).'));
   for (const s of list(o.securityOpt).filter((s) => UNCONFINED.test(s))) effects.push(l10n.t('Turns a protection off: --security-opt {0}.', s));
+  const secrets = list(o.secretEnv);
+  if (secrets.length) effects.push(l10n.t('Gives the container values from your secret storage: {0}.', secrets.join(', ')));
   return effects;
 }
 

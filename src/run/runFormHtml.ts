@@ -8,6 +8,8 @@ export interface FormChoices {
   readonly images: readonly string[];
   readonly networks: readonly string[];
   readonly capabilities?: readonly { name: string; meaning: string }[];
+  /** What to know before running this (a preset's memory needs, a pull that failed), shown above the fields. */
+  readonly note?: string;
 }
 
 export function runFormHtml(webview: vscode.Webview, media: vscode.Uri, initial: RunOptions, choices: FormChoices): string {
@@ -32,6 +34,7 @@ export function runFormHtml(webview: vscode.Webview, media: vscode.Uri, initial:
   return webviewPage(webview, { title: vscode.l10n.t('Run'), media, stylesheet: 'runForm.css', script: 'runForm.js', body: (nonce) => `<form id="form" novalidate>
 <h1>${escape(vscode.l10n.t('Run a container'))}</h1>
 <div class="problem" id="form-problem" role="alert" tabindex="-1"></div>
+${choices.note ? `<div class="note" id="form-note" role="note">${escape(choices.note)}</div>` : ''}
 <div class="field paste" data-field="paste"><label for="paste">${escape(vscode.l10n.t('Paste a docker run line'))}</label>
 <div class="paste-row"><input id="paste" type="text" spellcheck="false" placeholder="docker run -d --name web -p 8080:80 nginx" aria-describedby="paste-hint paste-problem"><button id="fill" type="button" class="secondary">${escape(vscode.l10n.t('Fill the Form'))}</button></div>
 <div class="hint" id="paste-hint">${escape(vscode.l10n.t('Replaces every field with what the line says'))}</div><div class="problem" id="paste-problem" role="alert"></div></div>
@@ -49,6 +52,8 @@ ${lines('labels', vscode.l10n.t('Labels (--label)'), vscode.l10n.t('key=value, o
 </section>
 <section><h2>${escape(vscode.l10n.t('Network'))}</h2>
 ${lines('ports', vscode.l10n.t('Ports (-p)'), vscode.l10n.t('[ip:][hostPort:]containerPort[/tcp|udp|sctp], one a line, e.g. 127.0.0.1:8080:80'))}
+<div class="field check" data-field="allInterfaces"><label><input id="allInterfaces" type="checkbox" aria-describedby="allInterfaces-hint allInterfaces-problem"> ${escape(vscode.l10n.t('Publish on all network interfaces (0.0.0.0)'))}</label>
+<div class="hint" id="allInterfaces-hint">${escape(vscode.l10n.t('Off: the ports answer only on this machine (127.0.0.1). On: other machines on the network can reach them.'))}</div><div class="problem" id="allInterfaces-problem" role="alert"></div></div>
 ${check('publishAll', vscode.l10n.t('Publish every exposed port (-P)'), vscode.l10n.t('The engine picks free host ports'))}
 ${text('network', vscode.l10n.t('Network (--network)'), vscode.l10n.t('bridge, host, none or a network you created'), 'networks')}
 ${text('ip', vscode.l10n.t('IP address (--ip)'), vscode.l10n.t('Only on a user-defined network with a subnet'))}
@@ -58,6 +63,7 @@ ${text('hostname', vscode.l10n.t('Hostname (--hostname)'), vscode.l10n.t('The na
 ${lines('volumes', vscode.l10n.t('Volumes and binds (-v)'), vscode.l10n.t('source:destination[:ro], one a line; source is a host path or a volume name'))}
 ${lines('tmpfs', vscode.l10n.t('tmpfs mounts (--tmpfs)'), vscode.l10n.t('/path[:options], one a line, e.g. /run'))}
 ${lines('env', vscode.l10n.t('Environment (-e)'), vscode.l10n.t('KEY=value, one a line; KEY alone passes this machine\'s value'))}
+${lines('secretEnv', vscode.l10n.t('Secret environment'), vscode.l10n.t('Variable names, one a line: each value is asked for at the first run and kept in VS Code\'s secret storage, e.g. MYSQL_ROOT_PASSWORD'))}
 ${lines('envFiles', vscode.l10n.t('Env files (--env-file)'), vscode.l10n.t('Paths, one a line; relative to the workspace folder'))}
 </section>
 <section><h2>${escape(vscode.l10n.t('Security and resources'))}</h2>

@@ -3,6 +3,7 @@
 // shows the equivalent docker run line live, and runs, copies or saves from the same options.
 import * as vscode from 'vscode';
 import { CAPABILITIES } from '../models/run/capabilities';
+import { publishesOnAllInterfaces, publishPortsOn } from '../models/run/portInterfaces';
 import { dockerRunLine } from './dockerRunLine';
 import { parseDockerRunLine } from './parseDockerRunLine';
 import { startRefusalWords } from './startRefusals';
@@ -21,7 +22,8 @@ type FromForm =
   | { type: 'run'; options: RunOptions }
   | { type: 'copy'; options: RunOptions }
   | { type: 'save'; options: RunOptions }
-  | { type: 'paste'; line: string };
+  | { type: 'paste'; line: string }
+  | { type: 'interfaces'; all: boolean; options: RunOptions };
 
 export interface RunFormHooks {
   /** Called with the started container (the caller opens a terminal for interactive runs). */
@@ -68,7 +70,11 @@ export class RunFormPanel {
     this.ready = new Promise((resolve) => (rendered = resolve));
     webview.onDidReceiveMessage(() => rendered());
     webview.onDidReceiveMessage((m: FromForm) =>
-      this.handle(m).catch(async (error) => void webview.postMessage({ type: 'failed', message: startRefusalWords(error) ?? (await hooks.explain(error)) })),
+      this.handle(m).catch(async (error) => {
+        // A question the user closed (a secret's value) stops the run and says nothing.
+        if (error instanceof vscode.CancellationError) return;
+        void webview.postMessage({ type: 'failed', message: startRefusalWords(error) ?? (await hooks.explain(error)) });
+      }),
     );
   }
 
@@ -83,6 +89,10 @@ export class RunFormPanel {
 
   private async handle(message: FromForm): Promise<void> {
     if (message.type === 'paste') return this.paste(message.line);
+    if (message.type === 'interfaces') {
+      await this.publishOn(message.all ? 'all' : 'loopback', message.options);
+      return;
+    }
     if (message.type !== 'ready') this.options = message.options;
     switch (message.type) {
       case 'ready':
@@ -119,6 +129,19 @@ export class RunFormPanel {
     }
   }
 
+  /** The interfaces switch: every port bound to 127.0.0.1 or to 0.0.0.0; the page gets the new lines. */
+  async publishOn(scope: 'loopback' | 'all', options: RunOptions = this.options): Promise<readonly string[]> {
+    const ports = publishPortsOn(options.ports, scope);
+    this.options = { ...options, ports };
+    await this.panel.webview.postMessage({ type: 'ports', ports });
+    return ports;
+  }
+
+  /** The options as the form last sent them (prefilled values until the page sends its first change). */
+  get currentOptions(): RunOptions {
+    return this.options;
+  }
+
   /** A pasted `docker run` line replaces the form's fields; flags the form cannot hold are named. */
   private async paste(line: string): Promise<void> {
     const parsed = parseDockerRunLine(line);
@@ -137,7 +160,7 @@ export class RunFormPanel {
   private async report() {
     const problems = await this.service.validate(this.options);
     const line = this.options.image?.trim() ? dockerRunLine(this.options) : '';
-    void this.panel.webview.postMessage({ type: 'problems', problems, line });
+    void this.panel.webview.postMessage({ type: 'problems', problems, line, allInterfaces: publishesOnAllInterfaces(this.options.ports) });
     return problems;
   }
 }

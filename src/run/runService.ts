@@ -8,6 +8,8 @@ import * as vscode from 'vscode';
 import type { StartedContainer } from '../engine/index';
 import type { EngineSession } from '../session/engineSession';
 import { Refusal } from './refusal';
+import type { RunSecretStore } from './runSecretStore';
+import { secretEnvironment } from './secretEnvironment';
 import { splitKeyValue, type RunOptions } from '../models/run/runOptions';
 import { validateRunOptions, type EngineFacts, type RunProblem } from './validateRunOptions';
 
@@ -22,6 +24,8 @@ export class RunService {
   constructor(
     readonly session: EngineSession,
     private readonly log: vscode.LogOutputChannel,
+    /** Where the values of `secretEnv` variables live (a database password), never settings or state. */
+    private readonly secrets: RunSecretStore,
   ) {
     // src/run speaks through @vscode/l10n so it stays testable without VS Code; give it the editor's bundle.
     if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
@@ -62,7 +66,7 @@ export class RunService {
   async run(options: RunOptions): Promise<StartedContainer> {
     const errors = (await this.validate(options)).filter((p) => p.severity === 'error');
     if (errors.length) throw new RunRefused(errors);
-    const env = await this.environment(options);
+    const env = [...(await this.environment(options)), ...(await this.secretEnvironment(options))];
     const [engine, client] = await Promise.all([this.session.engine(), this.session.client()]);
     const started = await engine.createAndStartContainer(client, engine.containerCreateBody(options, env));
     this.log.info(`Started ${started.name} (${started.id.slice(0, 12)}) from ${options.image}`);
@@ -83,6 +87,22 @@ export class RunService {
       const inherited = process.env[key];
       return inherited === undefined ? [] : [`${key}=${inherited}`];
     });
+  }
+
+  /** The secret variables' values, asked for when missing; cancelling the question cancels the run. */
+  private async secretEnvironment(options: RunOptions): Promise<string[]> {
+    if (!options.secretEnv?.some((v) => v.trim())) return [];
+    const entries = await secretEnvironment(options, this.secrets, (variable, owner) =>
+      vscode.window.showInputBox({
+        title: vscode.l10n.t('{0} for {1}', variable, owner),
+        prompt: vscode.l10n.t('Kept in VS Code\'s secret storage, never in settings; the container gets it when it starts.'),
+        password: true,
+        ignoreFocusOut: true,
+        validateInput: (v) => (v ? undefined : vscode.l10n.t('Type a value.')),
+      }),
+    );
+    if (!entries) throw new vscode.CancellationError();
+    return entries;
   }
 
   /** Relative paths (env files) are taken from the first workspace folder, as a terminal there would. */

@@ -16,6 +16,7 @@ import {
   type RunOptions,
 } from '../models/run/runOptions';
 import { splitShellWords } from '../models/run/shellWords';
+import { SECRET_VARIABLE } from './secretEnvironment';
 
 export type RunField = keyof RunOptions;
 
@@ -77,6 +78,11 @@ export function validateRunOptions(o: RunOptions, facts: EngineFacts = {}): RunP
   }
   for (const e of list(o.env)) {
     if (!splitKeyValue(e).key.trim() || /\s/.test(splitKeyValue(e).key)) error('env', l10n.t('Environment entry "{0}" needs a variable name before "=", without spaces.', e));
+  }
+  const envKeys = new Set(list(o.env).map((e) => splitKeyValue(e).key.trim()));
+  for (const v of list(o.secretEnv)) {
+    if (!SECRET_VARIABLE.test(v)) error('secretEnv', l10n.t('Secret variable "{0}" must be a variable name (letters, digits and "_", not starting with a digit), without a value.', v));
+    else if (envKeys.has(v)) error('secretEnv', l10n.t('{0} is set both in Environment and in Secret environment. Keep it in one.', v));
   }
   for (const l of list(o.labels)) {
     if (!splitKeyValue(l).key.trim()) error('labels', l10n.t('Label "{0}" needs a key before "=".', l));

@@ -11,6 +11,7 @@ import { confirmProjectRisks } from '../compose/confirmProjectRisks';
 import { stripAnsi } from '../build/buildOutput';
 import { confirmRunConfiguration } from '../run/confirmRunConfiguration';
 import { listRunConfigurations } from '../run/runConfigurations';
+import { RunSecretStore } from '../run/runSecretStore';
 import { RunService } from '../run/runService';
 import { untrustedSentence } from '../session/workspaceTrust';
 import type { EngineSession } from '../session/engineSession';
@@ -35,8 +36,9 @@ export class DocksideTaskProvider implements vscode.TaskProvider, vscode.Disposa
     private readonly log: vscode.LogOutputChannel,
     private readonly state: vscode.Memento,
     private readonly workspaceState: vscode.Memento,
+    secrets: vscode.SecretStorage,
   ) {
-    this.runs = new RunService(session, log);
+    this.runs = new RunService(session, log, new RunSecretStore(secrets, state));
     if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   }
 

@@ -9,7 +9,7 @@ export function registerDocksideTasks(session: EngineSession, log: vscode.LogOut
   const load = () => {
     // Required here, not imported above: the bundle evaluates the provider only when tasks are asked for.
     const { DocksideTaskProvider } = require('./docksideTaskProvider') as typeof import('./docksideTaskProvider');
-    return (provider ??= new DocksideTaskProvider(session, log, context.globalState, context.workspaceState));
+    return (provider ??= new DocksideTaskProvider(session, log, context.globalState, context.workspaceState, context.secrets));
   };
   const registration = vscode.tasks.registerTaskProvider(TASK_TYPE, {
     provideTasks: (token) => load().provideTasks(token),

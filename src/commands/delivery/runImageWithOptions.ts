@@ -12,16 +12,21 @@ export function runImageWithOptions(services: DeliveryServices) {
     const initial: RunOptions = isRunOptions(node)
       ? node
       : { image: await imageReferenceFrom(services.session, node, vscode.l10n.t('Choose an image to run')), mode: 'detached' };
-    const [images, networks] = await Promise.all([localImageReferences(services.session), networkNames(services)]);
-    return RunFormPanel.show(services.context.extensionUri, services.runs, initial, { images, networks }, {
-      explain: services.explain,
-      onSaved: (configuration) => rememberRunConfiguration(services.context.globalState, configuration),
-      onStarted: async (started, options) => {
-        if (options.mode === 'interactive') await openRunTerminal(services.session, started);
-        else void vscode.window.setStatusBarMessage(vscode.l10n.t('Started {0} from {1}.', started.name, options.image), 5000);
-      },
-    });
+    return openRunForm(services, initial);
   };
+}
+
+/** The form over these options; `note` says what to know first (a preset's needs, a pull that failed). */
+export async function openRunForm(services: DeliveryServices, initial: RunOptions, note?: string): Promise<RunFormPanel> {
+  const [images, networks] = await Promise.all([localImageReferences(services.session), networkNames(services)]);
+  return RunFormPanel.show(services.context.extensionUri, services.runs, initial, { images, networks, note }, {
+    explain: services.explain,
+    onSaved: (configuration) => rememberRunConfiguration(services.context.globalState, configuration),
+    onStarted: async (started, options) => {
+      if (options.mode === 'interactive') await openRunTerminal(services.session, started);
+      else void vscode.window.setStatusBarMessage(vscode.l10n.t('Started {0} from {1}.', started.name, options.image), 5000);
+    },
+  });
 }
 
 function isRunOptions(value: unknown): value is RunOptions {

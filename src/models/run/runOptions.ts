@@ -23,6 +23,12 @@ export interface RunOptions {
   readonly tmpfs?: readonly string[];
   /** -e KEY=VALUE (or KEY to pass the value through from the environment) */
   readonly env?: readonly string[];
+  /**
+   * Variable names whose values Dockside keeps in VS Code's secret storage (asked once, at the first run):
+   * a password never sits in settings, state or a docker run line, and reaches the engine only in the
+   * create call. The docker run line passes them as bare `-e NAME`, taken from the shell's environment.
+   */
+  readonly secretEnv?: readonly string[];
   /** --env-file paths; relative paths are taken from the workspace folder */
   readonly envFiles?: readonly string[];
   readonly network?: string;

@@ -100,6 +100,34 @@ describe('Chinese UI in the real workbench', function () {
     assertNoEnglish('QuickPick', items.join('\n'), english);
   });
 
+  it('describes every run preset in Chinese, asks about a missing image in Chinese, and opens the preset form in Chinese', async () => {
+    const picking = vscode.commands.executeCommand('dockside.runPreset');
+    const rows = await waitFor('the preset QuickPick', async () => {
+      const all = await uiBridge.quickPickItems();
+      return all.length >= 7 ? all : undefined;
+    });
+    await uiBridge.screenshot('chinese-ui-run-presets');
+    await uiBridge.pressKey('Escape');
+    await picking;
+    assert.ok(rows.every((r) => CJK.test(r)), rows.join(' | '));
+    assertNoEnglish('preset QuickPick', rows.join('\n'), english);
+
+    // nginx:1.27 is not on the test engine: the question comes first, then the form.
+    const opening = vscode.commands.executeCommand('dockside.runPreset', 'nginx');
+    const question = await waitFor('the missing-image question', async () => (await uiBridge.notificationTexts()).find((t) => t.includes('nginx:1.27')));
+    assert.match(question, /此引擎上没有镜像 nginx:1\.27/);
+    await waitFor('the Open the Form button', () => uiBridge.clickButton('打开表单'));
+    await opening;
+    try {
+      const form = await waitFor('the preset form', async () => (await uiBridge.webviewTexts()).find((t) => t.includes('在所有网络接口上发布')));
+      // Sentences only: the form keeps docker's own flags and values (--cpus, --memory, unless-stopped) as they are.
+      assertNoEnglish('preset form', form, english.filter((s) => /\s/.test(s) && !/docker run/.test(s)));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('notifications.clearAll');
+    }
+  });
+
   it('shows the palette\'s Dockside commands in Chinese', async () => {
     void vscode.commands.executeCommand('workbench.action.quickOpen', '>Dockside: ');
     const rows = await waitFor('Dockside commands in the palette', async () => {

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { DocksideApi } from '../../../src/extension';
 import { SWARM_IMAGE_V2, SwarmEngine } from '../../support/swarmEngine';
 import { TEST_IMAGE } from '../../support/testEngine';
+import { logFiles } from '../support/logFiles';
 import { answerConfirm, answerInput, answerPick, closePromptsAfterFailure, expectInputMessage } from '../support/managePrompts';
 import { terminalScreen } from '../support/terminalScreen';
 import { uiBridge } from '../support/uiBridge';
@@ -180,29 +181,3 @@ describe('Swarm views and actions (private swarm)', function () {
     await waitFor('the service row to go', async () => !(await rows('Services')).some((r) => r.startsWith(`${service} `)), 30_000);
   });
 });
-
-/** Every log file of this window's session (Dockside's output channel among them). */
-function logFiles(): string[] {
-  // The extension host keeps its log files open: their folder is the session's logs folder (`<user data>/logs/<session>`).
-  const roots = new Set<string>();
-  for (const fd of fs.readdirSync('/proc/self/fd')) {
-    let target = '';
-    try {
-      target = fs.readlinkSync(`/proc/self/fd/${fd}`);
-    } catch {
-      continue;
-    }
-    const m = /^(.*\/logs\/[^/]+)\//.exec(target);
-    if (m) roots.add(m[1]);
-  }
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.log')) files.push(full);
-    }
-  };
-  roots.forEach(walk);
-  return files;
-}
