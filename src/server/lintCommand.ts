@@ -16,7 +16,7 @@ import { incompleteRuleId } from './incomplete';
 import { lintDockerfilesConcurrently } from './validate';
 import { diskFiles } from './compose/composeFiles';
 import { isComposeFileName } from './compose/composeFileNames';
-import { lintCompose } from './compose/validateCompose';
+import type { lintCompose as LintCompose } from './compose/validateCompose';
 
 export interface CommandIo {
   cwd: string;
@@ -86,10 +86,16 @@ async function lintFiles(args: readonly string[], io: CommandIo): Promise<number
   settings.lint.options.ignored = options.ignored;
   if (options.config) settings.lint.options.hadolintConfigPath = resolve(io.cwd, options.config);
   const failures: string[] = [];
+  const isCompose = (file: string) => options.compose || (file !== '-' && isComposeFileName(file));
+  // The compose linter (YAML parser, the specification's model) is loaded only when a compose file is given:
+  // most runs lint Dockerfiles only, and loading it is a part of every run's start-up.
+  const lintCompose: typeof LintCompose | undefined = options.files.some(isCompose)
+    ? (await import('./compose/validateCompose')).lintCompose
+    : undefined;
   const inputs = options.files.map((file) => {
     const filePath = file === '-' ? undefined : resolve(io.cwd, file);
     const text = file === '-' ? io.readStdin() : readText(filePath!, file);
-    if (options.compose || (filePath && isComposeFileName(filePath))) {
+    if (lintCompose && isCompose(file)) {
       const docsBaseUri = io.docsBaseUri?.replace(/\/rules\/?$/, '/compose');
       return { file, threshold: options.threshold ?? 'info', problems: lintCompose({ text, files: filePath ? diskFiles(filePath) : undefined, ignored: options.ignored, docsBaseUri }) };
     }

@@ -90,29 +90,31 @@ export function lintDockerfiles(requests: readonly LintRequest[]): PipelineProbl
 
 /**
  * The command line's batch mode: the pure pipeline runs file after file on this thread while ShellCheck
- * checks the RUN bodies of the files already prepared, in up to `processes` processes at once.
+ * checks the RUN bodies of the files already prepared, in up to `processes` processes at once. Each file is
+ * finished as soon as its bodies are checked (at once when it has none to check), so a file's syntax tree
+ * and rule state are garbage by then: keeping all of them to the end made collecting garbage cost more.
  */
 export async function lintDockerfilesConcurrently(requests: readonly LintRequest[], processes = availableParallelism()): Promise<PipelineProblem[][]> {
   const pool = new ShellcheckPool(Math.max(1, processes));
-  const pipelines: Pipeline[] = [];
-  const jobs: (ShellcheckJob | undefined)[] = [];
+  const results: Array<PipelineProblem[] | Promise<PipelineProblem[]>> = [];
   for (const [index, request] of requests.entries()) {
     const pipeline = preparePipeline(request);
     const job = jobOf(pipeline);
-    if (job) pool.add(job);
-    pipelines.push(pipeline);
-    jobs.push(job);
+    if (!job) results.push(pipeline.finish([], true));
+    else {
+      results.push(pool.add(job).then(
+        (complete) => pipeline.finish(shellcheckFindings(job), complete),
+        (error: unknown) => {
+          request.onRuleEngineError?.(error);
+          return pipeline.finish(shellcheckFindings(job), false);
+        },
+      ));
+    }
     // Finished ShellCheck processes hand over their output (a full pipe would stall them), queued ones start.
     if (index % 4 === 3) await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  let complete = true;
-  try {
-    complete = await pool.finish();
-  } catch (error) {
-    requests[0]?.onRuleEngineError?.(error);
-    complete = false;
-  }
-  return finishAll(pipelines, jobs, complete);
+  pool.startRemaining();
+  return Promise.all(results);
 }
 
 function jobOf(pipeline: Pipeline): ShellcheckJob | undefined {

@@ -57,26 +57,38 @@ export async function run(rounds = Number(process.env.DOCKSIDE_BENCH_CLI_ROUNDS 
       if ((error as { status?: number }).status !== 3) throw error;
     }
   };
+  // The command's V8 compile cache (bin/dockside-lint) goes to a folder of this run: warm after the first run,
+  // as on a CI machine that lints again; `cold` starts each time from an empty one, as a fresh machine does.
+  const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-bench-cache-'));
+  const coldHome = (round: number) => path.join(cacheHome, `cold${round}`);
   const utils: Sample[] = [];
   const off: Sample[] = [];
+  const cold: Sample[] = [];
   const on: Sample[] = [];
   const load = [os.loadavg()[0]];
   for (let round = 0; round < rounds; round++) {
     utils.push(measure(() => execFileSync(process.execPath, ['-e', utilsScript, ...files], { cwd: repoRoot, stdio: 'ignore' })));
-    off.push(measure(lint({ PATH: nodeOnly })));
+    off.push(measure(lint({ PATH: nodeOnly, XDG_CACHE_HOME: cacheHome })));
+    cold.push(measure(lint({ PATH: nodeOnly, XDG_CACHE_HOME: coldHome(round) })));
     // ShellCheck's cache lives in the process: every round starts cold, as a CI run does.
-    on.push(measure(lint({})));
+    on.push(measure(lint({ XDG_CACHE_HOME: cacheHome })));
     load.push(os.loadavg()[0]);
   }
   fs.rmSync(nodeOnly, { recursive: true, force: true });
-  const figures = (samples: Sample[]) => ({ wall: median(samples.map((s) => s.wallMs)), cpu: median(samples.map((s) => s.cpuMs)) });
-  const [u, a, b] = [figures(utils), figures(off), figures(on)];
-  const line = (name: string, x: { wall: number; cpu: number }, goal?: string) =>
-    `${name}: ${x.wall.toFixed(0)} ms wall${goal ? ` (${(x.wall / u.wall).toFixed(2)}x, goal <= ${goal})` : ''}, ` +
-    `${x.cpu.toFixed(0)} ms CPU${goal ? ` (${(x.cpu / u.cpu).toFixed(2)}x)` : ''}`;
+  fs.rmSync(cacheHome, { recursive: true, force: true });
+  const spread = (values: number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
+  const figures = (samples: Sample[]) => ({
+    wall: median(samples.map((s) => s.wallMs)), cpu: median(samples.map((s) => s.cpuMs)),
+    wallSpread: spread(samples.map((s) => s.wallMs)), cpuSpread: spread(samples.map((s) => s.cpuMs)),
+  });
+  const [u, a, c, b] = [figures(utils), figures(off), figures(cold), figures(on)];
+  const line = (name: string, x: ReturnType<typeof figures>, goal?: string) =>
+    `${name}: ${x.wall.toFixed(0)} ms wall [${x.wallSpread}]${goal ? ` (${(x.wall / u.wall).toFixed(2)}x, goal <= ${goal})` : ''}, ` +
+    `${x.cpu.toFixed(0)} ms CPU [${x.cpuSpread}]${goal ? ` (${(x.cpu / u.cpu).toFixed(2)}x)` : ''}`;
   console.log(`${files.length} corpus files, one process each, median of ${rounds}; ${os.availableParallelism()} cores, ` +
     `load average ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)} during the runs:`);
   console.log(line('dockerfile-utils validate', u));
   console.log(line('dockside-lint, ShellCheck off', a, '1.5x'));
+  console.log(line('dockside-lint, ShellCheck off, compile cache cold', c, '1.5x'));
   console.log(line('dockside-lint, ShellCheck on (batch mode)', b, '3x'));
 }

@@ -61,6 +61,30 @@ describe('dockside-lint', () => {
     }
   });
 
+  it('in batch mode, a failed ShellCheck run leaves incomplete only the files whose bodies it checked', function () {
+    if (!fs.existsSync('/usr/bin/shellcheck')) this.skip();
+    const tools = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-sc-failing-'));
+    // Fails (no JSON) for any batch that holds a body with "boom"; checks the others for real.
+    fs.writeFileSync(path.join(tools, 'shellcheck'), `#!/bin/sh\n[ "$1" = --version ] && exec /usr/bin/shellcheck "$@"\n` +
+      `for f in "$@"; do [ -f "$f" ] && grep -q boom "$f" && { echo broken; exit 2; }; done\nexec /usr/bin/shellcheck "$@"\n`, { mode: 0o755 });
+    // Twelve bodies fill the first process's batch; the last file's body goes to a second process.
+    const failing = Array.from({ length: 12 }, (_, index) => {
+      const name = `Boom${index}.dockerfile`;
+      fs.writeFileSync(path.join(folder, name), `FROM alpine:3.20\nRUN echo boom${index}\n`);
+      return name;
+    });
+    fs.writeFileSync(path.join(folder, 'Checked.dockerfile'), 'FROM alpine:3.20\nRUN ls $X\n');
+    try {
+      const { status, stdout } = lint(['-f', 'gnu', ...failing, 'Checked.dockerfile'], { cwd: folder, env: { PATH: `${tools}:${process.env.PATH}` } });
+      assert.equal(status, 3, stdout);
+      for (const name of failing) assert.match(stdout, new RegExp(`^${name}:1:1: warning: Analysis of this Dockerfile is incomplete`, 'm'), stdout);
+      assert.match(stdout, /^Checked\.dockerfile:2:8: .*\[SC2086\]$/m);
+      assert.doesNotMatch(stdout, /^Checked\.dockerfile:.*incomplete/m);
+    } finally {
+      fs.rmSync(tools, { recursive: true, force: true });
+    }
+  });
+
   it('prints problems with 1-based positions and exits 1', () => {
     const { status, stdout } = lint(['Dockerfile'], { cwd: folder });
     assert.equal(status, 1);
@@ -156,6 +180,29 @@ describe('dockside-lint', () => {
     const help = lint(['--help']);
     assert.equal(help.status, 0);
     assert.match(help.stdout, /--failure-threshold/);
+  });
+
+  it('keeps a compile cache in the user cache folder and reports the same with it, without it and with a damaged one', () => {
+    const cacheHome = path.join(folder, 'cache-home');
+    const run = () => lint(['-f', 'json', 'Dockerfile', 'Clean.dockerfile'], { cwd: folder, env: { XDG_CACHE_HOME: cacheHome } });
+    const cold = run();
+    assert.equal(cold.status, 1, cold.stderr);
+    const caches = fs.readdirSync(path.join(cacheHome, 'dockside-lint'));
+    assert.equal(caches.length, 1, caches.join(', '));
+    assert.match(caches[0], /^[0-9a-f]{32}\.v8cache$/);
+    const cacheFile = path.join(cacheHome, 'dockside-lint', caches[0]);
+    assert.equal(fs.statSync(cacheFile).mode & 0o777, 0o600, 'only the user reads it');
+    assert.ok(fs.statSync(cacheFile).size > 10_000);
+    const warm = run();
+    assert.deepEqual(warm, cold);
+    // A cache V8 rejects (damaged, other flags) is compiled around and written anew; a stale one goes.
+    fs.writeFileSync(cacheFile, 'damaged');
+    fs.writeFileSync(path.join(cacheHome, 'dockside-lint', `${'0'.repeat(32)}.v8cache`), 'from another bundle');
+    assert.deepEqual(run(), cold);
+    assert.deepEqual(fs.readdirSync(path.join(cacheHome, 'dockside-lint')), caches);
+    assert.ok(fs.statSync(cacheFile).size > 10_000, 'rewritten');
+    // No usable cache folder: it still lints.
+    assert.deepEqual(lint(['-f', 'json', 'Dockerfile', 'Clean.dockerfile'], { cwd: folder, env: { XDG_CACHE_HOME: 'relative', HOME: '/nonexistent' } }), cold);
   });
 
   it('runs from the packaged extension contents, without node_modules', () => {

@@ -3,7 +3,6 @@
 // parent folder, or at the path a setting gives; re-read only when the file changes.
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { parse } from 'yaml';
 import { LintSeverity } from '../../../shared/lintProtocol';
 
 export interface HadolintConfig {
@@ -63,6 +62,9 @@ function readConfig(file: string): HadolintConfig | undefined {
 }
 
 export function parseHadolintConfig(text: string): HadolintConfig {
+  // Loaded when a configuration file exists: most Dockerfiles have none, and the YAML library's start-up
+  // would be paid by every dockside-lint run.
+  const { parse } = require('yaml') as typeof import('yaml');
   const raw: unknown = parse(text) ?? {};
   if (typeof raw !== 'object' || raw === null) return EMPTY;
   const data = raw as Record<string, unknown>;

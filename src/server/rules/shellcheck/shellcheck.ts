@@ -217,9 +217,9 @@ async function withSlot<T>(signal: AbortSignal | undefined, work: () => Promise<
  * same RUN in several files) is checked once.
  */
 export class ShellcheckPool {
-  private readonly scheduled = new Set<string>();
-  private readonly pending = new Map<string, Array<[key: string, text: string]>>();
-  private readonly runs: Promise<boolean>[] = [];
+  /** The run that checks each body scheduled so far (a batch not started yet included). */
+  private readonly runOf = new Map<string, Promise<boolean>>();
+  private readonly pending = new Map<string, PendingBatch>();
 
   constructor(
     private readonly processes: number,
@@ -227,29 +227,58 @@ export class ShellcheckPool {
     private readonly bodiesPerProcess = 12,
   ) {}
 
-  add(job: ShellcheckJob): void {
+  /**
+   * Schedules the job's bodies that are not cached; resolves when all of them are checked, false when a run
+   * that checked some failed. A batch not full yet starts with the next bodies or with startRemaining().
+   */
+  add(job: ShellcheckJob): Promise<boolean> {
+    const runs = new Set<Promise<boolean>>();
     for (const { key, input } of job.bodies) {
-      if (cache.has(key) || this.scheduled.has(key)) continue;
-      this.scheduled.add(key);
-      let entries = this.pending.get(job.binary);
-      if (!entries) this.pending.set(job.binary, (entries = []));
-      entries.push([key, input.text]);
-      if (entries.length >= this.bodiesPerProcess) this.start(job.binary);
+      if (cache.has(key)) continue;
+      let run = this.runOf.get(key);
+      if (!run) {
+        let batch = this.pending.get(job.binary);
+        if (!batch) this.pending.set(job.binary, (batch = pendingBatch()));
+        batch.entries.push([key, input.text]);
+        run = batch.done;
+        this.runOf.set(key, run);
+        if (batch.entries.length >= this.bodiesPerProcess) this.start(job.binary);
+      }
+      runs.add(run);
     }
+    return Promise.all(runs).then((outcomes) => outcomes.every(Boolean));
   }
 
-  /** Resolves when every body added has been checked; false when some run failed. */
-  async finish(): Promise<boolean> {
+  /** Starts the batches not full yet: no more bodies are coming. */
+  startRemaining(): void {
     for (const binary of [...this.pending.keys()]) this.start(binary);
-    return (await Promise.all(this.runs)).every(Boolean);
   }
 
   private start(binary: string): void {
-    const entries = this.pending.get(binary) ?? [];
+    const batch = this.pending.get(binary);
     this.pending.delete(binary);
-    if (entries.length === 0) return;
-    this.runs.push(withSlot(undefined, () => runBatch({ binary, entries }), this.processes));
+    if (!batch || batch.entries.length === 0) return;
+    withSlot(undefined, () => runBatch({ binary, entries: batch.entries }), this.processes).then(batch.settle, batch.fail);
   }
+}
+
+interface PendingBatch {
+  entries: Array<[key: string, text: string]>;
+  done: Promise<boolean>;
+  settle(ok: boolean): void;
+  fail(error: unknown): void;
+}
+
+function pendingBatch(): PendingBatch {
+  let settle!: (ok: boolean) => void;
+  let fail!: (error: unknown) => void;
+  const done = new Promise<boolean>((resolve, reject) => {
+    settle = resolve;
+    fail = reject;
+  });
+  // Every job that waits on it handles a failure; this keeps one nobody waits on from being unhandled.
+  done.catch(() => undefined);
+  return { entries: [], done, settle, fail };
 }
 
 /** ShellCheck processes running now in this process (for tests of the concurrency cap). */
