@@ -21,6 +21,7 @@ import { manageCommandTable } from './manageCommands';
 import { swarmCommandTable } from './swarm/index';
 import { terminalCommandTable } from './terminals/index';
 import type { SwarmViews } from '../tree/swarm/swarmViews';
+import { openSampleDockerfile, WalkthroughCommands } from './walkthrough/openSampleDockerfile';
 
 export interface CommandTableDependencies extends CommandServices {
   readonly context: vscode.ExtensionContext;
@@ -56,6 +57,7 @@ export function createCommandTable(deps: CommandTableDependencies): CommandTable
       ...compose.handlers,
       [Commands.runDockerDoctor]: runDockerDoctor(deps.context.extensionUri, deps.doctor, deps),
       ...swarmCommandTable(deps, deps.swarm.watch, deps.documents, deps.terminals),
+      [WalkthroughCommands.openSampleDockerfile]: openSampleDockerfile(),
     },
     disposables: [...delivery.disposables, ...compose.disposables],
   };
