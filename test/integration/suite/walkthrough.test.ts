@@ -28,14 +28,24 @@ describe('Getting Started walkthrough', function () {
     this.timeout(60_000);
     const api = await vscode.extensions.getExtension<DocksideApi>('dockside.dockside')!.activate();
     await waitFor('the engine to connect', () => api.engineState().kind === 'connected', 30_000);
+    // The page focuses a step it selects after its 250 ms slide, which closes a QuickPick a step's button
+    // opened in the meantime (a pick closes when it loses focus); with reduced motion it focuses at once.
+    await vscode.workspace.getConfiguration('workbench').update('reduceMotion', 'on', vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false);
   });
 
   after(async () => {
+    await vscode.workspace.getConfiguration('workbench').update('reduceMotion', undefined, vscode.ConfigurationTarget.Global);
     vscode.window.terminals.forEach((t) => t.dispose());
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await removeTestContainers(docker);
   });
+
+  /** Opens a step as a user does, by its row, and waits until the page shows the step's own page beside it. */
+  async function openStep(step: string, mediaText: string): Promise<void> {
+    await uiBridge.clickSelector(stepRow(step));
+    await waitFor(`the ${step} step's page`, async () => (await uiBridge.webviewTexts()).some((t) => t.includes(mediaText)), 15_000);
+  }
 
   /** Unchecks a step another suite may already have completed, so that this test sees it get checked. */
   async function uncheck(title: string, step: string): Promise<void> {
@@ -68,7 +78,7 @@ describe('Getting Started walkthrough', function () {
     await createTestContainer(docker, { name, cmd: ['sh', '-c', 'echo walkthrough-says-hello; sleep 300'] });
     await uncheck('Follow logs', 'logs');
 
-    await uiBridge.clickSelector(stepRow('logs'));
+    await openStep('logs', 'Logs stream into a terminal as the container writes them.');
     await waitFor('the Follow Logs button', () => uiBridge.clickButton('Follow Logs'), 10_000);
     // The pick lists every container of the shared engine: filter it down to ours, as a user would.
     await waitFor('the container pick', async () => (await uiBridge.quickPickItems()).length > 0, 15_000);
@@ -90,7 +100,7 @@ describe('Getting Started walkthrough', function () {
   it('checks Lint a Dockerfile when its button opens a sample the linter reports on', async function () {
     this.timeout(60_000);
     await uncheck('Lint a Dockerfile', 'lint');
-    await uiBridge.clickSelector(stepRow('lint'));
+    await openStep('lint', 'Dockside checks Dockerfiles as you type');
     await waitFor('the Open a Sample Dockerfile button', () => uiBridge.clickButton('Open a Sample Dockerfile'), 10_000);
     const document = await waitFor('the sample in an editor', () => vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'dockerfile' && e.document.isUntitled)?.document, 15_000);
     const codes = await waitFor('the linter on the sample', () => {
