@@ -24,6 +24,7 @@ import { manageCommandTable } from './manageCommands';
 import { swarmCommandTable } from './swarm/index';
 import { terminalCommandTable } from './terminals/index';
 import type { SwarmViews } from '../tree/swarm/swarmViews';
+import { openSampleDockerfile, WalkthroughCommands } from './walkthrough/openSampleDockerfile';
 
 export interface CommandTableDependencies extends EngineCommandDependencies {
   readonly explorer: Explorer;
@@ -85,6 +86,7 @@ export function createCommandTable(deps: CommandTableDependencies): CommandTable
       [Commands.runDockerDoctor]: runDockerDoctor(deps.context.extensionUri, deps.doctor, deps),
       [Commands.addDockerFiles]: addDockerFiles(deps),
       ...swarmCommandTable(deps, deps.swarm.watch, deps.readOnlyDocuments, deps.terminals),
+      [WalkthroughCommands.openSampleDockerfile]: openSampleDockerfile(),
     },
     disposables: [...engineScoped.disposables, ...compose.disposables],
     engineScoped: Object.keys(engineScoped.handlers),

@@ -114,6 +114,10 @@ export interface CliErrorLocation {
 /** The one sentence of a failed CLI run worth showing: its last error line, without the `ERROR:` prefix. */
 export function errorSentence(stderr: string): string | undefined {
   const lines = stripAnsi(stderr).split('\n').map((l) => l.trim()).filter(Boolean);
+  // v1 YAML (PyYAML): the problem is the line before its last `in "file", line N, column M`; the lines before
+  // that are context ("while parsing a block mapping").
+  const lastIn = lines.map((l) => /^in "[^"]+", line \d+, column \d+$/.test(l)).lastIndexOf(true);
+  if (lastIn > 0) return lines[lastIn - 1].replace(/^(?:ERROR:\s*)?yaml\.\w+\.\w+Error:\s*/, '');
   const explicit = [...lines].reverse().find((l) => /^(ERROR:|Error:|Error response from daemon:|error )/i.test(l) || /is invalid because:$/.test(l) || /^(validating|yaml:|service "|services\.)/.test(l));
   const chosen = explicit ?? lines.at(-1);
   if (!chosen) return undefined;

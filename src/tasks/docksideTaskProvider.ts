@@ -4,10 +4,10 @@
 // code returned, closing the terminal cancels. Nothing runs in an untrusted workspace.
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { findComposeCli, runCompose } from '../compose/composeCli';
-import { projectArgs } from '../compose/composeProject';
-import { COMPOSE_COMMAND_SETTING, ComposeService } from '../compose/composeService';
-import { confirmProjectRisks } from '../compose/confirmProjectRisks';
+import { findComposeCli, runCompose, type ComposeCli } from '../compose/composeCli';
+import { projectArgs, type ComposeProjectSpec } from '../compose/composeProject';
+import { COMPOSE_COMMAND_SETTING } from '../compose/composeService';
+import { confirmRenderedRisks } from '../compose/confirmProjectRisks';
 import { stripAnsi } from '../build/buildOutput';
 import { confirmRunConfiguration } from '../run/confirmRunConfiguration';
 import { listRunConfigurations } from '../run/runConfigurations';
@@ -16,6 +16,7 @@ import { RunService } from '../run/runService';
 import { untrustedSentence } from '../session/workspaceTrust';
 import type { EngineSession } from '../session/engineSession';
 import { runBuildTask } from './buildTaskRun';
+import { composeProblemLine } from './composeTaskProblem';
 import { TASK_TYPE, buildRequest, composeArgs, composeSpec, definitionProblem, taskLabel, type ComposeTaskDefinition, type DocksideTaskDefinition } from './taskDefinitions';
 
 const DOCKERFILE_GLOB = '**/{Dockerfile,Dockerfile.*,*.dockerfile,Containerfile}';
@@ -26,10 +27,8 @@ const FIND_LIMIT = 50;
 
 type Work = (write: (text: string) => void, signal: AbortSignal) => Promise<number>;
 
-export class DocksideTaskProvider implements vscode.TaskProvider, vscode.Disposable {
+export class DocksideTaskProvider implements vscode.TaskProvider {
   private readonly runs: RunService;
-  /** Renders a project for the risk review before `up`; made on the first compose task. */
-  private composeService?: ComposeService;
 
   constructor(
     private readonly session: EngineSession,
@@ -76,7 +75,7 @@ export class DocksideTaskProvider implements vscode.TaskProvider, vscode.Disposa
 
   private task(definition: DocksideTaskDefinition, folder: vscode.WorkspaceFolder, name = taskLabel(definition)): vscode.Task {
     const execution = new vscode.CustomExecution(async (resolved) => new TaskTerminal(this.work(resolved as DocksideTaskDefinition, folder), this.log));
-    const matchers = definition.task === 'build' ? ['$dockside-build'] : [];
+    const matchers = definition.task === 'build' ? ['$dockside-build'] : definition.task === 'compose' ? ['$dockside-compose'] : [];
     return new vscode.Task(definition, folder, name, TASK_TYPE, execution, matchers);
   }
 
@@ -128,23 +127,37 @@ export class DocksideTaskProvider implements vscode.TaskProvider, vscode.Disposa
       return 1;
     }
     const spec = composeSpec(definition, dir);
-    // What the project does to this machine (host mounts, privileged…) is shown before it first comes up, as from the palette.
+    // What the project does to this machine (host mounts, privileged…) is shown before it first comes up, as
+    // from the palette; the project is rendered here, so that a file compose cannot read fails the task with its problem line.
     if (definition.action === 'up') {
-      this.composeService ??= new ComposeService(this.log);
-      if (!(await confirmProjectRisks({ compose: this.composeService, workspaceState: this.workspaceState }, spec))) {
+      const rendered = await runComposeStep(cli, spec, ['config'], line, signal, false);
+      if (rendered.code !== 0) return rendered.code;
+      if (!(await confirmRenderedRisks(this.workspaceState, spec, rendered.stdout))) {
         line(vscode.l10n.t('Not brought up: the project was not confirmed.'));
         return 1;
       }
     }
-    const args = [...(cli.version.generation === 'v2' ? ['--ansi', 'never'] : []), ...projectArgs(spec), ...composeArgs(definition)];
-    line(`$ ${cli.label} ${args.join(' ')}`);
-    const result = await runCompose(cli, args, { cwd: spec.directory, signal, onLine: (text) => line(stripAnsi(text)) });
-    return result.cancelled ? 130 : result.code;
+    return (await runComposeStep(cli, spec, composeArgs(definition), line, signal, true)).code;
   }
+}
 
-  dispose(): void {
-    this.composeService?.dispose();
+/**
+ * One compose run of a task: the command line, its output when `echo` (else only a failure's stderr), and
+ * after a failure the `$dockside-compose` problem line where the CLI names a place in the files. 130 when cancelled.
+ */
+async function runComposeStep(cli: ComposeCli, spec: ComposeProjectSpec, subcommand: string[], line: (text: string) => void, signal: AbortSignal, echo: boolean): Promise<{ code: number; stdout: string }> {
+  const args = [...(cli.version.generation === 'v2' ? ['--ansi', 'never'] : []), ...projectArgs(spec), ...subcommand];
+  line(`$ ${cli.label} ${args.join(' ')}`);
+  const result = await runCompose(cli, args, { cwd: spec.directory, signal, onLine: echo ? (text) => line(stripAnsi(text)) : undefined });
+  if (result.cancelled) return { code: 130, stdout: result.stdout };
+  if (result.code === 0) return result;
+  if (!echo) for (const text of stripAnsi(result.stderr).split(/\r?\n/)) if (text.trim()) line(text);
+  const problem = await composeProblemLine(spec, result.stderr);
+  if (problem) {
+    line('');
+    line(problem);
   }
+  return result;
 }
 
 /** The task's terminal: runs the work once opened, closes with its exit code; closing it cancels the work. */

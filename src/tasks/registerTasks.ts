@@ -15,5 +15,5 @@ export function registerDocksideTasks(session: EngineSession, log: vscode.LogOut
     provideTasks: (token) => load().provideTasks(token),
     resolveTask: (task) => load().resolveTask(task),
   });
-  return vscode.Disposable.from(registration, { dispose: () => provider?.dispose() });
+  return registration;
 }

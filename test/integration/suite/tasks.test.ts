@@ -1,6 +1,7 @@
 // The dockside task provider in a real VS Code against the real engine: Run Task lists the workspace's
 // Dockerfile as a build task, a failing build task puts its line in Problems through the $dockside-build
-// matcher, and a successful one ends with exit code 0.
+// matcher, and a successful one ends with exit code 0; compose tasks bring a project up and down, and a
+// broken compose file lands in Problems through $dockside-compose.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -77,5 +78,35 @@ describe('Tasks (issue 18): the dockside build task and its problem matcher', fu
     assert.equal((await running()).length, 1, 'the app service runs');
     assert.equal(await ended(await vscode.tasks.executeTask(await find('down'))), 0);
     assert.equal((await testDocker().listContainers({ all: true, filters: { label: [`com.docker.compose.project=${project}`] } })).length, 0, 'down removed it');
+  });
+
+  it('puts the line compose names for a broken file in Problems through $dockside-compose', async function () {
+    const cliFound = ['/usr/bin/docker-compose', '/usr/local/bin/docker-compose', '/usr/libexec/docker/cli-plugins/docker-compose', '/usr/local/lib/docker/cli-plugins/docker-compose'].some((f) => fs.existsSync(f));
+    if (!cliFound) this.skip();
+    const dir = path.join(composeDir(), `${project}-broken`);
+    fs.mkdirSync(dir, { recursive: true });
+    const composeFile = path.join(dir, 'compose.yaml');
+    // The fourth line is indented one space short: compose cannot read the file.
+    fs.writeFileSync(composeFile, 'services:\n  app:\n    image: dockside-test/busybox:latest\n   command: ["sleep", "300"]\n');
+    const definition = { type: 'dockside', task: 'compose', action: 'up', file: vscode.workspace.asRelativePath(composeFile, false) };
+    const fetched = await waitFor('the broken compose file as a task', async () => (await vscode.tasks.fetchTasks({ type: 'dockside' })).find((t) => t.definition.task === 'compose' && t.definition.action === 'up' && t.definition.file === definition.file));
+    assert.deepEqual(fetched.problemMatchers, ['$dockside-compose']);
+    assert.notEqual(await ended(await vscode.tasks.executeTask(fetched)), 0);
+    const uri = vscode.Uri.file(composeFile);
+    const problem = await waitFor('the matcher diagnostic', () => vscode.languages.getDiagnostics(uri).find((d) => d.source === 'compose'));
+    assert.equal(problem.range.start.line, 3, 'the fourth line, where compose says the problem is');
+    assert.equal(problem.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(problem.message, /expected <block end>|did not find expected key/);
+    if (uiBridge.available) {
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      const rows = await waitFor('the problem in the Problems panel', async () => {
+        const shown = await uiBridge.visibleTexts('.markers-panel .monaco-list-row');
+        return shown.some((r) => /expected <block end>|did not find expected key/.test(r)) ? shown : undefined;
+      }, 15_000);
+      assert.ok(rows.some((r) => r.includes('compose.yaml')), rows.join(' | '));
+      await uiBridge.screenshot('task-compose-problem');
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+    }
+    assert.equal((await testDocker().listContainers({ all: true, filters: { label: [`com.docker.compose.project=${project}-broken`] } })).length, 0, 'nothing came up');
   });
 });

@@ -61,6 +61,9 @@ describe('compose CLI output', () => {
     it('v1 YAML error: the last "in file, line, column"', () => {
       const stderr = 'yaml.parser.ParserError: while parsing a block mapping\n  in "./docker-compose.yml", line 2, column 3\nexpected <block end>, but found \'<block mapping start>\'\n  in "./docker-compose.yml", line 4, column 4\n';
       assert.deepEqual(parseErrorLocation(stderr), { file: './docker-compose.yml', line: 4, column: 4 });
+      // The sentence is the problem before that line, not the context before the first one.
+      assert.equal(errorSentence(stderr), "expected <block end>, but found '<block mapping start>'");
+      assert.equal(errorSentence('yaml.scanner.ScannerError: mapping values are not allowed here\n  in "./c.yml", line 4, column 8\n'), 'mapping values are not allowed here');
     });
     it('v1 wrong type', () => {
       const stderr = "ERROR: The Compose file './docker-compose.yml' is invalid because:\nservices.web.ports contains an invalid type, it should be an array\n";

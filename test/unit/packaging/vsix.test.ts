@@ -31,6 +31,8 @@ describe('the .vsix package', function () {
       'extension/media/doctor/doctor.js',
       'extension/media/webview/page.css',
       'extension/media/dockside.svg',
+      'extension/media/walkthrough/connect.md',
+      'extension/media/walkthrough/zh-cn/connect.md',
       'extension/readme.md',
     ]) {
       assert.ok(files.includes(needed), `${needed} is packed`);
