@@ -8,8 +8,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Docker from 'dockerode';
 import { runInCodeServer } from '../launchers/codeServer';
+import { median, range } from './figures';
 import { PrivateEngine } from '../support/privateEngine';
-import { TEST_IMAGE, testDocker } from '../support/testEngine';
+import { loadTestImageInto, TEST_IMAGE } from '../support/testEngine';
 import { CountingProxy } from './explorerProxy';
 import type { ColdProbeResults } from './host/explorerColdProbe';
 
@@ -17,11 +18,6 @@ const SIZES = (process.env.DOCKSIDE_BENCH_SIZES ?? '20,300,1000').split(',').map
 const RUNS = Number(process.env.DOCKSIDE_BENCH_RUNS ?? 5);
 const PREFIX = 'cold';
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
-};
-const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
 
 export async function run(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-bench-cold-'));
@@ -31,7 +27,7 @@ export async function run(): Promise<void> {
   await proxy.listen();
   const docker = new Docker({ socketPath: engine.socket });
   try {
-    await loadTestImage(docker);
+    await loadTestImageInto(docker);
     let made = 0;
     for (const size of SIZES) {
       made = await fillTo(docker, made, size);
@@ -82,11 +78,6 @@ function report(size: number, runs: ColdProbeResults[], proxy: CountingProxy): v
   if (more?.refresh) console.log(`  manual refresh at ${size + 280} containers → done: ${(more.refresh.to - more.refresh.from).toFixed(0)} ms`);
 }
 
-async function loadTestImage(docker: Docker): Promise<void> {
-  const tar = await testDocker().getImage(TEST_IMAGE).get();
-  const out = await docker.loadImage(tar);
-  await new Promise<void>((resolve, reject) => docker.modem.followProgress(out, (e: Error | null) => (e ? reject(e) : resolve())));
-}
 
 /** Creates containers (not started; a few running) until the engine holds `size`. */
 async function fillTo(docker: Docker, made: number, size: number): Promise<number> {

@@ -8,8 +8,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Docker from 'dockerode';
 import { runInCodeServer } from '../launchers/codeServer';
+import { median, range } from './figures';
 import { PrivateEngine } from '../support/privateEngine';
-import { TEST_IMAGE, testDocker } from '../support/testEngine';
+import { loadTestImageInto, TEST_IMAGE } from '../support/testEngine';
 import type { EnginesProbeResults, ProbeEngine } from './host/explorerEnginesProbe';
 
 const RUNS = Number(process.env.DOCKSIDE_BENCH_RUNS ?? 5);
@@ -19,11 +20,6 @@ const RUNS = Number(process.env.DOCKSIDE_BENCH_RUNS ?? 5);
  */
 const VIEWPORT = { width: 1400, height: 36_000 };
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
-};
-const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
 
 export async function run(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-bench-engines-'));
@@ -40,7 +36,7 @@ export async function run(): Promise<void> {
     for (const c of Object.values(cases)) {
       for (const e of c.engines) {
         const docker = new Docker({ socketPath: e.socket });
-        await loadTestImage(docker);
+        await loadTestImageInto(docker);
         await fill(docker, e.prefix, e.count);
       }
     }
@@ -82,11 +78,6 @@ function report(label: string, runs: EnginesProbeResults[]): void {
   }
 }
 
-async function loadTestImage(docker: Docker): Promise<void> {
-  const tar = await testDocker().getImage(TEST_IMAGE).get();
-  const out = await docker.loadImage(tar);
-  await new Promise<void>((resolve, reject) => docker.modem.followProgress(out, (e: Error | null) => (e ? reject(e) : resolve())));
-}
 
 /** `count` containers named `<prefix>NNNN` (created, a few running). */
 async function fill(docker: Docker, prefix: string, count: number): Promise<void> {

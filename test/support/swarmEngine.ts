@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Docker from 'dockerode';
 import { PrivateEngine } from './privateEngine';
-import { TEST_IMAGE, testDocker } from './testEngine';
+import { loadTestImageInto, TEST_IMAGE } from './testEngine';
 
 /** A second tag of the test image, for rolling updates. */
 export const SWARM_IMAGE_V2 = 'dockside-test/busybox:swarm-v2';
@@ -87,9 +87,7 @@ export class SwarmEngine {
   }
 
   private async loadTestImage(): Promise<void> {
-    const saved = await testDocker().getImage(TEST_IMAGE).get();
-    const loaded = await this.docker.loadImage(saved);
-    await new Promise<void>((resolve, reject) => this.docker.modem.followProgress(loaded, (error) => (error ? reject(error) : resolve())));
+    await loadTestImageInto(this.docker);
     const [repo, tag] = SWARM_IMAGE_V2.split(':');
     await this.docker.getImage(TEST_IMAGE).tag({ repo, tag });
   }

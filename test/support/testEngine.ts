@@ -40,3 +40,9 @@ export async function removeTestContainers(docker: Docker): Promise<void> {
   const mine = list.filter((c) => c.Names.some((n) => n.includes(`-${process.pid}-`)));
   await Promise.all(mine.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
 }
+
+/** Copies the local test image into another engine (save | load): nothing is pulled. */
+export async function loadTestImageInto(docker: Docker): Promise<void> {
+  const loaded = await docker.loadImage(await testDocker().getImage(TEST_IMAGE).get());
+  await new Promise<void>((resolve, reject) => docker.modem.followProgress(loaded, (error: Error | null) => (error ? reject(error) : resolve())));
+}

@@ -16,7 +16,7 @@ import { PrivateEngine } from '../../support/privateEngine';
 import { SshServer } from '../../support/sshServer';
 import { TlsEngineProxy } from '../../support/tlsEngineProxy';
 import { makeTlsMaterial } from '../../support/tlsMaterial';
-import { TEST_IMAGE, TEST_LABEL, testDocker } from '../../support/testEngine';
+import { loadTestImageInto, TEST_IMAGE, TEST_LABEL, testDocker } from '../../support/testEngine';
 import { activateConnected, answerPick, closePromptsAfterFailure, VIEW_CONTAINER } from '../support/managePrompts';
 import { uiBridge } from '../support/uiBridge';
 import { waitFor } from '../support/waitFor';
@@ -52,9 +52,7 @@ describe('Two engines side by side', function () {
     api = await activateConnected();
     await engine.start();
     privateDocker = new Docker({ socketPath: engine.socket });
-    // The test image comes from the main engine (save | load): nothing is pulled.
-    const loaded = await privateDocker.loadImage(await testDocker().getImage(TEST_IMAGE).get());
-    await new Promise<void>((resolve, reject) => privateDocker.modem.followProgress(loaded, (error) => (error ? reject(error) : resolve())));
+    await loadTestImageInto(privateDocker);
     await runOn(testDocker());
     await runOn(privateDocker);
     await runOn(privateDocker, onlySecond);
