@@ -81,7 +81,7 @@ export function createCommandTable(deps: CommandTableDependencies): CommandTable
       ...explorerCommandTable(deps),
       ...engineScoped.handlers,
       ...engineCommandTable(deps.engines, deps.enginesView),
-      ...fileCommandTable(deps.files),
+      ...fileCommandTable(deps.files, (node) => deps.explorer.engineOf(node)),
       ...compose.handlers,
       [Commands.runDockerDoctor]: runDockerDoctor(deps.context.extensionUri, deps.doctor, deps),
       [Commands.addDockerFiles]: addDockerFiles(deps),

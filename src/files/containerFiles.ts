@@ -8,7 +8,7 @@ import { FileEngines } from './fileEngines';
 import { FileTargets } from './fileTargets';
 import { CONTAINER_SCHEME, VOLUME_SCHEME } from './fileUri';
 import { FilesDragAndDrop } from './filesDragAndDrop';
-import { FilesTree } from './filesTree';
+import { FilesTree, type FilesNode } from './filesTree';
 import { showReadOnlyReasons } from './readOnlyStatus';
 import { VolumeHelpers } from './volumeHelpers';
 
@@ -20,23 +20,41 @@ export class ContainerFiles implements vscode.Disposable {
   readonly dragAndDrop: FilesDragAndDrop;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(session: EngineSession, log: vscode.LogOutputChannel) {
-    this.engines = new FileEngines(session);
+  private readonly trees = new Map<EngineSession, FilesTree>();
+
+  /** `shown`: the engines whose files are served (the explorer's), the primary first. */
+  constructor(shown: () => readonly EngineSession[], log: vscode.LogOutputChannel) {
+    this.engines = new FileEngines(shown);
     this.volumes = new VolumeHelpers(log);
     this.fs = new ContainerFileSystem(new FileTargets(this.engines, this.volumes), log);
-    this.tree = new FilesTree(this.fs, this.engines);
+    this.tree = this.treeFor(shown()[0]!);
     this.dragAndDrop = new FilesDragAndDrop(this.fs, log);
     this.disposables = [
       vscode.workspace.registerFileSystemProvider(CONTAINER_SCHEME, this.fs, { isCaseSensitive: true }),
       vscode.workspace.registerFileSystemProvider(VOLUME_SCHEME, this.fs, { isCaseSensitive: true }),
       showReadOnlyReasons(this.fs),
-      this.tree,
       this.fs,
       this.volumes,
     ];
   }
 
+  /** Re-reads the folder of a Files row, whichever engine's tree shows it. */
+  refresh(node: FilesNode): void {
+    for (const tree of this.trees.values()) if (tree.refresh(node)) return;
+  }
+
+  /** The Files rows under one engine's container rows. */
+  treeFor(session: EngineSession): FilesTree {
+    let tree = this.trees.get(session);
+    if (!tree) {
+      tree = new FilesTree(this.fs, () => this.engines.idOf(session));
+      this.trees.set(session, tree);
+    }
+    return tree;
+  }
+
   dispose(): void {
+    this.trees.forEach((t) => t.dispose());
     this.disposables.forEach((d) => d.dispose());
   }
 }

@@ -1,6 +1,7 @@
-// Which engine a file URI belongs to. Today one engine session is shown at a time; when the engine
-// registry (several sessions) lands, `engineIdOf` becomes the session's registry id and `sessionFor`
-// looks the id up there. Nothing else in the file system knows how engines are found.
+// Which engine a file URI belongs to: its authority is the engine's id (its context name or endpoint label,
+// made URI-safe), so one URI names one engine, container and path, and the files of every engine shown in
+// the explorer (the primary one and the pinned ones) are served side by side. Nothing else in the file
+// system knows how engines are found.
 import type { EngineSession } from '../session/engineSession';
 import type { EngineState } from '../session/engineState';
 
@@ -11,15 +12,21 @@ export function engineIdOf(state: EngineState): string {
 }
 
 export class FileEngines {
-  constructor(private readonly session: EngineSession) {}
+  /** `shown`: the sessions whose files can be served (the explorer's engines), the primary first. */
+  constructor(private readonly shown: () => readonly EngineSession[]) {}
 
-  /** The id of the engine shown now (for URIs made from tree rows). */
+  /** The id of the primary engine (for URIs made without a row, e.g. from the palette). */
   currentId(): string {
-    return engineIdOf(this.session.state);
+    return engineIdOf(this.shown()[0]!.state);
   }
 
-  /** The session serving `engineId`, or undefined when that engine is not the one connected. */
+  /** The id of this session's engine, for URIs made from its rows. */
+  idOf(session: EngineSession): string {
+    return engineIdOf(session.state);
+  }
+
+  /** The session serving `engineId`, or undefined when no engine shown has that id. */
   sessionFor(engineId: string): EngineSession | undefined {
-    return engineIdOf(this.session.state) === engineId ? this.session : undefined;
+    return this.shown().find((s) => engineIdOf(s.state) === engineId);
   }
 }

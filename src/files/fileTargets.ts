@@ -37,7 +37,7 @@ export class FileTargets {
 
   async resolve(location: FileLocation): Promise<FileTarget> {
     const session = this.engines.sessionFor(location.engineId);
-    if (!session) throw vscode.FileSystemError.Unavailable(vscode.l10n.t('The engine "{0}" is not the one Dockside is connected to.', location.engineId));
+    if (!session) throw vscode.FileSystemError.Unavailable(vscode.l10n.t('The engine "{0}" is not one of the engines this window shows. Show it in the explorer (Engines view) to open its files.', location.engineId));
     const [client, engine] = await Promise.all([session.client(), session.engine()]);
     const key = targetKey(location);
     let cached = this.facts.get(key);

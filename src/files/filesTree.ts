@@ -9,7 +9,6 @@ import type { ContainerChildNode, ContainerChildSource } from '../tree/container
 import { escapeMarkdown as md, formatBytes, formatDate } from '../tree/format';
 import type { ContainerNode } from '../tree/nodes';
 import type { ContainerFileSystem } from './containerFileSystem';
-import type { FileEngines } from './fileEngines';
 import { containerFileUri, isFileUri } from './fileUri';
 
 export const FILES_SOURCE = 'files';
@@ -44,15 +43,16 @@ export class FilesTree implements ContainerChildSource, vscode.Disposable {
   private readonly stale = new Set<string>();
   private readonly disposables: vscode.Disposable[];
 
+  /** `engineId`: the id of the engine whose container rows this tree hangs under (one tree per engine shown). */
   constructor(
     private readonly fs: ContainerFileSystem,
-    private readonly engines: FileEngines,
+    private readonly engineId: () => string,
   ) {
     this.disposables = [fs.onDidChangeFile((events) => this.onFilesChanged(events)), this.changed];
   }
 
   childrenOfContainer(node: ContainerNode): ContainerChildNode[] {
-    const uri = containerFileUri(this.engines.currentId(), node.container.id);
+    const uri = containerFileUri(this.engineId(), node.container.id);
     const root: FilesNode = { kind: 'containerChild', source: FILES_SOURCE, id: `${node.id}/files`, role: 'root', uri, containerName: node.container.name, container: node.container };
     this.directories.set(uri.toString(), root);
     return [root];
@@ -104,10 +104,12 @@ export class FilesTree implements ContainerChildSource, vscode.Disposable {
   }
 
   /** The refresh action on a row: re-read it (and forget what was cached below it). */
-  refresh(node: FilesNode): void {
+  /** Re-reads the folder of a row of this tree; false when the row is not this tree's. */
+  refresh(node: FilesNode): boolean {
     const dir = isDirectoryNode(node) ? node : this.directories.get(node.uri.with({ path: posix.dirname(node.uri.path) }).toString());
-    if (!dir) return;
+    if (!dir) return false;
     this.fs.refresh(dir.uri);
+    return true;
   }
 
   private onFilesChanged(events: readonly vscode.FileChangeEvent[]): void {

@@ -3,17 +3,19 @@
 import * as vscode from 'vscode';
 import type { ContainerFiles } from '../../files/containerFiles';
 import { volumeFileUri } from '../../files/fileUri';
+import type { EngineSession } from '../../session/engineSession';
 import type { VolumeNode } from '../../tree/nodes';
 import { addWorkspaceFolder } from './openFolderInExplorer';
 
-export function browseVolume(files: ContainerFiles) {
+export function browseVolume(files: ContainerFiles, engineOf: (node: unknown) => EngineSession | undefined) {
   return async (node: unknown): Promise<void> => {
     const volume = (node as VolumeNode | undefined)?.kind === 'volume' ? (node as VolumeNode).volume.name : undefined;
     if (!volume) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Choose a volume in the Volumes view first.'));
       return;
     }
-    const uri = volumeFileUri(files.engines.currentId(), volume);
+    const session = engineOf(node);
+    const uri = volumeFileUri(session ? files.engines.idOf(session) : files.engines.currentId(), volume);
     const target = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Opening volume {0}...', volume) }, async () => {
       try {
         return (await files.fs.targetOf(uri)).target;

@@ -5,7 +5,7 @@ import { fileArgument, noFileSelected } from './fileNodeArgument';
 
 export function refreshFiles(files: ContainerFiles) {
   return (arg: unknown): void => {
-    if (isFilesNode(arg)) return files.tree.refresh(arg);
+    if (isFilesNode(arg)) return files.refresh(arg);
     const target = fileArgument(arg);
     if (!target) return noFileSelected();
     files.fs.refresh(target.uri);

@@ -88,6 +88,16 @@ describe('Two engines side by side', function () {
     await uiBridge.screenshot('two-engines');
   });
 
+  it('shows the files of the second engine\'s container under its row, read from that engine', async () => {
+    // A file only the second engine's container has: proof the rows come from that engine.
+    await privateDocker.getContainer(onlySecond).exec({ Cmd: ['sh', '-c', 'echo second > /second-engine-only'] }).then((e) => e.start({}));
+    assert.ok(await uiBridge.clickViewRow(VIEW_CONTAINER, 'Containers', onlySecond), 'the container row expands');
+    await waitFor('its Files row', async () => under(await rows(), second)?.some((r) => r.label === 'Files'));
+    assert.ok(await uiBridge.clickViewRow(VIEW_CONTAINER, 'Containers', 'Files'), 'the Files row expands');
+    await waitFor('the file only the second engine\'s container has', async () => under(await rows(), second)?.some((r) => r.label === 'second-engine-only'), 30_000);
+    await uiBridge.clickViewRow(VIEW_CONTAINER, 'Containers', onlySecond);
+  });
+
   it('acts on the engine of the row it is invoked on', async () => {
     const menu = await uiBridge.rowContextMenu(VIEW_CONTAINER, 'Containers', onlySecond);
     assert.ok(menu.some((item) => /^Stop/.test(item)), `the row offers Stop: ${menu.join(' | ')}`);
