@@ -160,6 +160,9 @@ function firstMember(archive: Readable): Promise<{ entry: FileEntry; content: Re
             callback(error);
           },
         });
+        // An archive cut short can fail the body before its reader attaches: the reader still gets the error
+        // (pipeline and async iteration read `errored`), but the host must not see it as unhandled.
+        content.on('error', () => undefined);
         resolve({ entry: entryFromHeader(segmentsOf(header.name).pop() ?? header.name, header), content });
         return 'body';
       },
