@@ -18,7 +18,8 @@ import { waitFor } from '../support/waitFor';
 describe('Files in containers and volumes', function () {
   this.timeout(90_000);
   const docker = testDocker();
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dkfiles-host-'));
+  // Made in before(): mocha loads this file in every launch, also those whose grep runs none of its tests.
+  let tmp: string;
   let api: DocksideApi;
   let running: { id: string; name: string };
 
@@ -30,6 +31,7 @@ describe('Files in containers and volumes', function () {
   }
 
   before(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dkfiles-host-'));
     api = await activateConnected();
     running = await container('running');
     // '0files' sorts first, so its rows show in the view's few visible lines.

@@ -65,6 +65,7 @@ describe('Workspace folders of containers and volumes', function () {
   const docker = testDocker();
   let api: DocksideApi;
   let startedIn: string | undefined;
+  const volumes: string[] = [];
 
   before(async function () {
     if (!uiBridge.available) this.skip();
@@ -82,6 +83,11 @@ describe('Workspace folders of containers and volumes', function () {
   });
 
   after(async () => {
+    // A failed Browse test can leave its helper mounting the volume, which would keep the volume from going.
+    for (const volume of volumes) {
+      const helpers = await docker.listContainers({ all: true, filters: JSON.stringify({ label: [`dockside.files.helper=${volume}`] }) });
+      await Promise.all(helpers.map((h) => docker.getContainer(h.Id).remove({ force: true }).catch(() => undefined)));
+    }
     await removeFileFixtures(docker);
   });
 
@@ -110,6 +116,7 @@ describe('Workspace folders of containers and volumes', function () {
 
   it('Browse on a volume adds it as a folder served by a helper container, gone once the folder and editors close', async () => {
     const volume = dkName('wsvol');
+    volumes.push(volume);
     await docker.createVolume({ Name: volume, Labels: { 'dockside.test': 'true' } });
     const writer = await filesContainer(docker, 'wsvolwriter', { host: { Binds: [`${volume}:/v`] } });
     await execIn(docker, writer.id, "printf 'in the volume\\n' > '/v/卷 notes.txt'");
