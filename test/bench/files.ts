@@ -23,9 +23,18 @@ function client(): engine.EngineClient {
   return new engine.EngineClient(engine.resolveEndpoint({ env: { DOCKER_HOST: 'unix:///var/run/docker.sock' } }));
 }
 
+/** Rounds of each transfer, ours and docker cp's taking turns so a load spike hits both alike. */
+const ROUNDS = Number(process.env.DOCKSIDE_BENCH_ROUNDS ?? 5);
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** `median (min–max)` in ms. */
+function spread(values: number[]): string {
+  return `median ${median(values).toFixed(0)} ms (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)})`;
 }
 
 async function timed(what: () => Promise<unknown>): Promise<number> {
@@ -64,7 +73,7 @@ async function hasDockerCli(): Promise<boolean> {
 export async function run(): Promise<void> {
   const docker = testDocker();
   const c = client();
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dkfiles-bench-'));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `${process.env.DOCKSIDE_TEST_NAME_PREFIX ?? ''}dkfiles-bench-`));
   try {
     const container = await filesContainer(docker, 'bench');
     const id = container.id;
@@ -74,21 +83,24 @@ export async function run(): Promise<void> {
     for (const [label, f] of [['exec stat (shell)', facts], ['archive headers (no shell)', { ...facts, shell: undefined }]] as const) {
       const samples: number[] = [];
       let count = 0;
-      for (let i = 0; i < 7; i++) samples.push(await timed(async () => (count = (await engine.listDirectory(c, f, '/many')).entries.length)));
-      console.log(`list ${count} files, ${label}: median ${median(samples).toFixed(0)} ms (min ${Math.min(...samples).toFixed(0)}, max ${Math.max(...samples).toFixed(0)}; goal < 300 ms)`);
+      for (let i = 0; i < 9; i++) samples.push(await timed(async () => (count = (await engine.listDirectory(c, f, '/many')).entries.length)));
+      console.log(`list ${count} files, ${label}: ${spread(samples)}; goal < 300 ms`);
     }
 
     // 50 MB opened as an editor does (the whole file in memory, as the editor API asks).
     await engine.writeFile(c, id, '/', { name: 'fifty.bin', mode: 0o644, uid: 0, gid: 0, mtime: new Date() }, randomBytes(50 * 1000 * 1000));
-    const open = await timed(async () => {
-      const file = await engine.readFile(c, id, '/fifty.bin');
-      const chunks: Buffer[] = [];
-      for await (const chunk of file.content) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks);
-    });
-    console.log(`open a 50 MB file: ${open.toFixed(0)} ms`);
+    const opens: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      opens.push(await timed(async () => {
+        const file = await engine.readFile(c, id, '/fifty.bin');
+        const chunks: Buffer[] = [];
+        for await (const chunk of file.content) chunks.push(chunk as Buffer);
+        return Buffer.concat(chunks);
+      }));
+    }
+    console.log(`open a 50 MB file: ${spread(opens)}`);
 
-    // 200 MB up and down, against docker cp on the same file.
+    // 200 MB up and down, against docker cp on the same file, taking turns.
     const local = path.join(tmp, 'up');
     fs.mkdirSync(local);
     const big = path.join(local, 'big.bin');
@@ -96,20 +108,33 @@ export async function run(): Promise<void> {
     for (let i = 0; i < 200; i++) fs.writeSync(handle, randomBytes(MIB));
     fs.closeSync(handle);
     await engine.makeDirectory(c, id, '/', { name: 'up', mode: 0o755, uid: 0, gid: 0, mtime: new Date() });
-    const up = await withMemory(() => engine.uploadPath(c, id, big, '/up'));
-    const downDir = fs.mkdtempSync(path.join(tmp, 'down-'));
-    const down = await withMemory(() => engine.downloadPath(c, id, '/up/big.bin', downDir));
     const cli = await hasDockerCli();
-    let cpUp = NaN;
-    let cpDown = NaN;
-    if (cli) {
-      cpUp = await timed(() => run$('docker', ['cp', big, `${id}:/up/big-cp.bin`]));
-      const cpDir = fs.mkdtempSync(path.join(tmp, 'cp-'));
-      cpDown = await timed(() => run$('docker', ['cp', `${id}:/up/big.bin`, cpDir]));
+    const ours = { up: [] as number[], down: [] as number[], upMiB: [] as number[], downMiB: [] as number[] };
+    const cp = { up: [] as number[], down: [] as number[] };
+    for (let i = 0; i < ROUNDS; i++) {
+      const up = await withMemory(() => engine.uploadPath(c, id, big, '/up'));
+      ours.up.push(up.ms);
+      ours.upMiB.push(up.growthMiB);
+      if (cli) cp.up.push(await timed(() => run$('docker', ['cp', big, `${id}:/up/big-cp.bin`])));
+      const downDir = fs.mkdtempSync(path.join(tmp, 'down-'));
+      const down = await withMemory(() => engine.downloadPath(c, id, '/up/big.bin', downDir));
+      ours.down.push(down.ms);
+      ours.downMiB.push(down.growthMiB);
+      fs.rmSync(downDir, { recursive: true, force: true });
+      if (cli) {
+        const cpDir = fs.mkdtempSync(path.join(tmp, 'cp-'));
+        cp.down.push(await timed(() => run$('docker', ['cp', `${id}:/up/big.bin`, cpDir])));
+        fs.rmSync(cpDir, { recursive: true, force: true });
+      }
     }
-    const ratio = (ours: number, theirs: number) => (Number.isNaN(theirs) ? 'docker CLI absent' : `${(ours / theirs).toFixed(2)}x docker cp (${theirs.toFixed(0)} ms)`);
-    console.log(`upload 200 MiB: ${up.ms.toFixed(0)} ms, ${ratio(up.ms, cpUp)}; peak RSS growth ${up.growthMiB.toFixed(1)} MiB (goal < 64)`);
-    console.log(`download 200 MiB: ${down.ms.toFixed(0)} ms, ${ratio(down.ms, cpDown)}; peak RSS growth ${down.growthMiB.toFixed(1)} MiB (goal < 64)`);
+    const ratio = (mine: number[], theirs: number[]) => {
+      if (!theirs.length) return 'docker CLI absent';
+      const per = mine.map((m, i) => m / theirs[i]);
+      return `${(median(mine) / median(theirs)).toFixed(2)}x docker cp (round ratios ${Math.min(...per).toFixed(2)}–${Math.max(...per).toFixed(2)}); docker cp ${spread(theirs)}`;
+    };
+    const peak = (values: number[]) => `peak RSS growth up to ${Math.max(...values).toFixed(1)} MiB (goal < 64)`;
+    console.log(`upload 200 MiB, ${ROUNDS} rounds: ${spread(ours.up)}, ${ratio(ours.up, cp.up)}; ${peak(ours.upMiB)}`);
+    console.log(`download 200 MiB, ${ROUNDS} rounds: ${spread(ours.down)}, ${ratio(ours.down, cp.down)}; ${peak(ours.downMiB)}`);
   } finally {
     await removeFileFixtures(docker);
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -19,6 +19,13 @@ export interface CodeServerRun {
   readonly testsModule: string;
   /** The folder opened in the workbench. */
   readonly workspace: string;
+  /**
+   * A `.code-workspace` file to open instead of the folder: a multi-root window, where adding a workspace
+   * folder does not restart the extension host (in a single-folder window it does, ending the tests).
+   */
+  readonly workspaceFile?: string;
+  /** Names the artifacts (`logs-<name>`) of a launch beside the main one. */
+  readonly name?: string;
   /** Extra environment for code-server and its extension host. */
   readonly env?: Record<string, string>;
   /** Workspace trust on (VS Code's default; the folder opens in Restricted Mode). Off for the main suite. */
@@ -80,7 +87,8 @@ export async function runInCodeServer(run: CodeServerRun): Promise<number | 'tim
       ['extensionTestsPath', remote(run.testsModule)],
       ['skipWelcome', 'true'],
     ];
-    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const opened = run.workspaceFile ? `workspace=${encodeURIComponent(run.workspaceFile)}` : `folder=${encodeURIComponent(workspace)}`;
+    const url = `http://127.0.0.1:${port}/?${opened}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     await page.goto(url);
     return await Promise.race([exitCode, timeout(suiteTimeoutMs)]);
   } finally {
@@ -89,7 +97,7 @@ export async function runInCodeServer(run: CodeServerRun): Promise<number | 'tim
     bridge.close();
     stopProcessGroup(server);
     // The workbench's and the extension host's logs (Dockside's own channel among them), for a failed run.
-    fs.cpSync(path.join(userData, 'logs'), path.join(artifacts, run.workspaceTrust ? 'logs-trust' : 'logs'), { recursive: true, force: true });
+    fs.cpSync(path.join(userData, 'logs'), path.join(artifacts, run.name ? `logs-${run.name}` : run.workspaceTrust ? 'logs-trust' : 'logs'), { recursive: true, force: true });
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
@@ -189,7 +197,9 @@ async function main(): Promise<number> {
   const grep = process.env.DOCKSIDE_TEST_GREP;
   const summaries: Summary[] = [];
   // The whole suite in English; the Chinese UI suite is a second, small launch of its own.
-  if (!grep || !grep.startsWith(CHINESE_UI_SUITE)) {
+  // A grep naming one of the suites that have launches of their own runs only that launch.
+  const ownLaunch = grep && [CHINESE_UI_SUITE, WORKSPACE_SUITE].some((suite) => grep.replace(/^\^/, '').startsWith(suite));
+  if (!ownLaunch) {
     const english = resultsFile();
     const code = await runInCodeServer({ testsModule, workspace, env: { DOCKSIDE_TEST_RESULTS: english } });
     summaries.push(readSummary(code, english, 'extension-host suite'));
@@ -200,7 +210,40 @@ async function main(): Promise<number> {
     summaries.push(readSummary(code, chinese, 'Chinese UI suite'));
   }
   if (runsTrustSuite()) summaries.push(await runTrustSuite(testsModule));
+  if (runsWorkspaceSuite()) summaries.push(await runWorkspaceSuite(testsModule, workspace));
   return report(summaries);
+}
+
+/** The suite of tests that add workspace folders (test/integration/workspace), its titles' start. */
+export const WORKSPACE_SUITE = 'Workspace folders';
+
+function runsWorkspaceSuite(): boolean {
+  const grep = process.env.DOCKSIDE_TEST_GREP;
+  return !grep || new RegExp(grep).test(WORKSPACE_SUITE);
+}
+
+/**
+ * The workspace-folder suite runs in a launch of its own, opened on a `.code-workspace` file holding the test
+ * workspace folder: Open Folder in Explorer and Browse add folders, which would restart the extension
+ * host of a single-folder window (and end the run) but not of a multi-root one.
+ */
+async function runWorkspaceSuite(testsModule: string, folder: string): Promise<Summary> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-multiroot-'));
+  const resultsFile = path.join(root, 'results.json');
+  const workspaceFile = path.join(root, 'dockside-tests.code-workspace');
+  fs.writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: folder }], settings: {} }, null, 2));
+  try {
+    const code = await runInCodeServer({
+      testsModule,
+      workspace: folder,
+      workspaceFile,
+      name: 'workspace',
+      env: { DOCKSIDE_TEST_RESULTS: resultsFile, DOCKSIDE_TEST_SUITE_DIR: 'workspace', ...(process.env.DOCKSIDE_TEST_GREP ? {} : { DOCKSIDE_TEST_GREP: `^${WORKSPACE_SUITE}` }) },
+    });
+    return readSummary(code, resultsFile, 'workspace-folder suite');
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 }
 
 /** The workspace-trust suite runs in a launch of its own: trust on, a hostile repository opened untrusted. */

@@ -10,8 +10,11 @@ import { TEST_IMAGE, TEST_LABEL } from './testEngine';
 
 export const NO_SHELL_FILES_IMAGE = 'dockside-test/dkfiles-noshell:latest';
 
+/** Set by whoever runs tests on a shared engine to tell their resources apart (e.g. `h-files-`). */
+const NAME_PREFIX = process.env.DOCKSIDE_TEST_NAME_PREFIX ?? '';
+
 export function dkName(what: string): string {
-  return `dkfiles-${what}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  return `${NAME_PREFIX}dkfiles-${what}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
 /** A container of the busybox test image, started unless `start` is false, with options merged in. */
@@ -61,7 +64,7 @@ export async function buildNoShellImage(docker: Docker): Promise<string> {
 
 /** Removes this process's dkfiles- containers and volumes. */
 export async function removeFileFixtures(docker: Docker): Promise<void> {
-  const mine = (name: string) => name.replace(/^\//, '').startsWith('dkfiles-') && name.includes(`-${process.pid}-`);
+  const mine = (name: string) => name.replace(/^\//, '').startsWith(`${NAME_PREFIX}dkfiles-`) && name.includes(`-${process.pid}-`);
   const containers = await docker.listContainers({ all: true });
   await Promise.all(containers.filter((c) => c.Names.some(mine)).map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
   const volumes = (await docker.listVolumes()).Volumes ?? [];

@@ -2,7 +2,7 @@
 // work on running, stopped and shell-less containers alike. Exec is used only where the API has no other
 // way: listing fast when a shell exists, and delete / rename, which the archive API cannot express.
 import { posix } from 'node:path';
-import { PassThrough, type Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import * as tar from 'tar-stream';
 import type { FileEntry } from '../../models/fileEntry';
 import type { EngineClient } from '../client';
@@ -12,6 +12,10 @@ import { findShell, runtimeOf, type ContainerRuntime } from '../exec';
 import { runExec } from './execCommand';
 import { STAT_LISTING_SCRIPT, parseStatListing } from './statListing';
 import { entryFromHeader, readDirectoryTree, segmentsOf, type DirectoryTree } from './tarEntries';
+import { TarWalker } from './tarWalker';
+
+/** What a file's body may hold ahead of its reader before the archive is paused (two socket reads' worth). */
+const MEMBER_BUFFER = 128 * 1024;
 
 /** What decides how a container's files can be reached: running with a shell, read-only parts. */
 export interface FileTargetFacts extends Pick<ContainerRuntime, 'id' | 'name' | 'running' | 'paused'> {
@@ -131,23 +135,60 @@ export async function pathEntry(client: EngineClient, id: string, path: string, 
   return first.entry;
 }
 
-/** The first member of a tar stream and its body; the rest of the archive is dropped once the body ends. */
+/**
+ * The first member of a tar stream and its body, read by the tar walker: the body is the archive's own
+ * chunks, sliced, with the archive paused while the reader is behind. The rest of the archive (padding and
+ * the end blocks) is dropped once the body is complete, or when the reader destroys the body.
+ */
 function firstMember(archive: Readable): Promise<{ entry: FileEntry; content: Readable }> {
   return new Promise((resolve, reject) => {
-    const extract = tar.extract();
-    let found = false;
-    extract.once('entry', (header, body) => {
-      found = true;
-      const content = new PassThrough();
-      body.pipe(content);
-      body.on('end', () => archive.destroy());
-      content.on('close', () => archive.destroy());
-      resolve({ entry: entryFromHeader(segmentsOf(header.name).pop() ?? header.name, header), content });
+    let content: Readable | undefined;
+    let done = false;
+    const finish = () => {
+      done = true;
+      content?.push(null);
+      archive.destroy();
+    };
+    const walker = new TarWalker({
+      onEntry(header) {
+        if (content) return 'skip';
+        content = new Readable({
+          highWaterMark: MEMBER_BUFFER,
+          read: () => archive.resume(),
+          destroy: (error, callback) => {
+            archive.destroy();
+            callback(error);
+          },
+        });
+        // An archive cut short can fail the body before its reader attaches: the reader still gets the error
+        // (pipeline and async iteration read `errored`), but the host must not see it as unhandled.
+        content.on('error', () => undefined);
+        resolve({ entry: entryFromHeader(segmentsOf(header.name).pop() ?? header.name, header), content });
+        return 'body';
+      },
+      onBody(chunk) {
+        if (!content!.push(chunk)) archive.pause();
+      },
+      onBodyEnd: finish,
     });
-    extract.on('error', reject);
-    archive.on('error', (error) => (found ? undefined : reject(error)));
-    extract.on('finish', () => found || reject(new EngineError('notFound', 'empty archive', { statusCode: 404 })));
-    archive.pipe(extract);
+    const fail = (error: unknown) => {
+      if (done) return;
+      done = true;
+      archive.destroy();
+      if (content) content.destroy(error as Error);
+      else reject(error);
+    };
+    archive.on('data', (chunk: Buffer) => {
+      if (done) return;
+      try {
+        walker.write(chunk);
+      } catch (error) {
+        fail(error);
+      }
+    });
+    archive.on('error', fail);
+    archive.on('end', () => fail(new EngineError('notFound', content ? 'archive ended inside its first member' : 'empty archive', { statusCode: content ? undefined : 404 })));
+    archive.on('close', () => fail(new EngineError('engineFailure', 'archive closed before its first member ended')));
   });
 }
 

@@ -1,9 +1,11 @@
 // Reading what the engine's archive endpoint sends: tar headers mapped to FileEntry, and the headers of a
-// directory's archive gathered into a listing of every directory under it. tar-stream (which dockerode
-// already brings) parses the format, long names (GNU and PAX) and UTF-8 included; this file only maps.
+// directory's archive gathered into a listing of every directory under it. tar-stream's codec (which dockerode
+// already brings) decodes the headers, long names (GNU and PAX) and UTF-8 included, in tarWalker.ts; this
+// file only maps.
 import type { Readable } from 'node:stream';
-import * as tar from 'tar-stream';
+import type * as tar from 'tar-stream';
 import type { DirectoryTree, FileEntry, FileEntryType } from '../../models/fileEntry';
+import { TarWalker } from './tarWalker';
 
 export type { DirectoryTree };
 
@@ -48,44 +50,55 @@ export function segmentsOf(name: string): string[] {
  */
 export function readDirectoryTree(archive: Readable, signal?: AbortSignal): Promise<DirectoryTree> {
   const tree: DirectoryTree = new Map([['', new Map()]]);
-  return new Promise((resolve, reject) => {
-    const extract = tar.extract();
-    let rootSegments: number | undefined;
-    const fail = (error: unknown) => {
-      archive.destroy();
-      extract.destroy();
-      reject(error);
-    };
-    const onAbort = () => fail(signal?.reason ?? new Error('aborted'));
-    signal?.addEventListener('abort', onAbort, { once: true });
-    extract.on('entry', (header, body, next) => {
+  let rootSegments: number | undefined;
+  const walker = new TarWalker({
+    onEntry(header) {
       const segments = segmentsOf(header.name);
       if (rootSegments === undefined) {
         // The directory itself: what every other member is named below.
         rootSegments = segments.length;
-      } else {
-        const relative = segments.slice(rootSegments);
-        const name = relative.pop();
-        if (name !== undefined) {
-          const parent = relative.join('/');
-          const dir = ensureDirectory(tree, relative, header);
-          dir.set(name, entryFromHeader(name, header));
-          if (header.type === 'directory') {
-            const self = relative.length ? `${parent}/${name}` : name;
-            if (!tree.has(self)) tree.set(self, new Map());
-          }
-        }
+        return 'skip';
       }
-      body.on('end', next);
-      body.resume();
+      const relative = segments.slice(rootSegments);
+      const name = relative.pop();
+      if (name === undefined) return 'skip';
+      const dir = ensureDirectory(tree, relative, header);
+      dir.set(name, entryFromHeader(name, header));
+      if (header.type === 'directory') {
+        const self = relative.length ? `${relative.join('/')}/${name}` : name;
+        if (!tree.has(self)) tree.set(self, new Map());
+      }
+      return 'skip';
+    },
+  });
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      archive.destroy();
+      reject(error);
+    };
+    const onAbort = () => fail(signal?.reason ?? new Error('aborted'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    archive.on('data', (chunk: Buffer) => {
+      try {
+        walker.write(chunk);
+      } catch (error) {
+        fail(error);
+      }
     });
-    extract.on('finish', () => {
+    archive.on('end', () => {
+      if (settled) return;
+      if (rootSegments === undefined) return fail(new Error('Invalid tar archive: no members'));
+      settled = true;
       signal?.removeEventListener('abort', onAbort);
       resolve(resolveLinks(tree));
     });
-    extract.on('error', fail);
     archive.on('error', fail);
-    archive.pipe(extract);
+    // A response that closes without ending was cut off (engine gone, request aborted).
+    archive.on('close', () => fail(new Error('archive closed before its end')));
   });
 }
 

@@ -12,47 +12,26 @@ import { buildNoShellImage, dkName, execIn, filesContainer, removeFileFixtures, 
 import { testDocker } from '../../support/testEngine';
 import { VIEW_CONTAINER, activateConnected, answerFileDialog, closePromptsAfterFailure } from '../support/managePrompts';
 import { uiBridge } from '../support/uiBridge';
+import { expandFiles } from '../support/filesRows';
 import { waitFor } from '../support/waitFor';
 
 describe('Files in containers and volumes', function () {
   this.timeout(90_000);
   const docker = testDocker();
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dkfiles-host-'));
+  // Made in before(): mocha loads this file in every launch, also those whose grep runs none of its tests.
+  let tmp: string;
   let api: DocksideApi;
   let running: { id: string; name: string };
 
   const uriOf = (id: string, p: string) => vscode.Uri.parse(`dockside-container://default/${id.slice(0, 12)}${p}`);
-  const rows = () => uiBridge.viewRows(VIEW_CONTAINER, 'Containers');
-  async function rowMatching(what: string, pattern: RegExp): Promise<string> {
-    let seen: string[] = [];
-    return waitFor(what, async () => (seen = await rows()).find((r) => pattern.test(r))).catch((error: Error) => {
-      throw new Error(`${error.message}; rows: ${seen.join(' | ')}`);
-    });
-  }
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
   async function container(what: string, options: Parameters<typeof filesContainer>[2] = {}) {
     const c = await filesContainer(docker, what, options);
     const name = (await c.inspect()).Name.slice(1);
     return { id: c.id, name };
   }
 
-  /** Expands a container's row and its Files row in the page, and returns the rows then shown. */
-  async function expandFiles(name: string, folder: string, expect: RegExp): Promise<string[]> {
-    // Only this container's rows: the view shows a few lines, and other containers would push ours out.
-    await vscode.commands.executeCommand('dockside.containers.filter', name);
-    await vscode.commands.executeCommand('dockside.containers.refresh');
-    await rowMatching(`the row of ${name}`, new RegExp(escape(name)));
-    await uiBridge.clickViewRow(VIEW_CONTAINER, 'Containers', name);
-    await rowMatching('its Files row', /^Files/);
-    await uiBridge.clickViewRow(VIEW_CONTAINER, 'Containers', 'Files');
-    await rowMatching(`the folder ${folder}`, new RegExp(`^${escape(folder)}\\b`));
-    await uiBridge.clickViewRow(VIEW_CONTAINER, 'Containers', folder);
-    await rowMatching(`a row matching ${expect}`, expect);
-    return rows();
-  }
-
   before(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dkfiles-host-'));
     api = await activateConnected();
     running = await container('running');
     // '0files' sorts first, so its rows show in the view's few visible lines.
@@ -108,8 +87,8 @@ describe('Files in containers and volumes', function () {
   });
 
   it('creates a folder, renames and deletes it through the workspace file API, as the Explorer does', async () => {
-    // (Open Folder in Explorer is not driven here: adding a folder to a single-folder window makes the web
-    // workbench reload into a new workspace, which would end this test host.)
+    // (Open Folder in Explorer is driven in the workspace-folder suite, test/integration/workspace: adding a
+    // folder to this single-folder window would restart the extension host and end these tests.)
     await execIn(docker, running.id, 'mkdir -p /data');
     const dataUri = uriOf(running.id, '/data');
     const folder = vscode.Uri.joinPath(dataUri, '新建 folder');

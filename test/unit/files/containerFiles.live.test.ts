@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
+import * as tarHeaders from 'tar-stream/headers';
 import { EngineClient } from '../../../src/engine/client';
 import { resolveEndpoint } from '../../../src/engine/connection';
 import * as files from '../../../src/engine/files/containerFiles';
@@ -171,6 +172,29 @@ describe('container files (live engine)', function () {
     const controller = new AbortController();
     const upload = uploadPath(client, id, big, '/data', { signal: controller.signal, onProgress: (p) => p.bytes > 1024 * 1024 && controller.abort() });
     await assert.rejects(upload, (e: { code?: string }) => e.code === 'cancelled');
+  });
+
+  it('cancels a download when asked, leaving no partial file behind', async () => {
+    await execIn(docker, id, 'head -c 33554432 /dev/urandom > /data/big-down.bin');
+    const back = fs.mkdtempSync(path.join(tmp, 'cancel-'));
+    const controller = new AbortController();
+    const download = downloadPath(client, id, '/data/big-down.bin', back, { signal: controller.signal, onProgress: (p) => p.bytes > 1024 * 1024 && controller.abort() });
+    await assert.rejects(download, (e: { code?: string }) => e.code === 'cancelled');
+    assert.deepEqual(fs.readdirSync(back), []);
+  });
+
+  it('reads a file whose archive ends early as an error, not as a short file', async () => {
+    // The first member's header promises more bytes than the archive carries.
+    const entry = await new Promise<{ content: Readable }>((resolve, reject) => {
+      const original = client.docker.getContainer.bind(client.docker);
+      const header = tarHeaders.encode({ name: 'cut.bin', type: 'file', size: 1024, mode: 0o644, uid: 0, gid: 0, mtime: new Date(0) })!;
+      const cut = Readable.from([header, Buffer.alloc(100, 7)], { objectMode: false });
+      (client.docker as { getContainer: unknown }).getContainer = () => ({ getArchive: async () => cut });
+      files.readFile(client, id, '/cut.bin').then(resolve, reject).finally(() => ((client.docker as { getContainer: unknown }).getContainer = original));
+    });
+    await assert.rejects(async () => {
+      for await (const chunk of entry.content) void chunk;
+    }, /ended inside its first member/);
   });
 
   it('starts a volume helper from a local image, mounting the volume read-write, and removes it', async () => {
