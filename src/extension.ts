@@ -69,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
       : new TerminalServices(s, log, context.extensionUri, { kind: 'other', primary: terminals }),
   );
   const terminals = terminalsOf.get(session);
-  const files = new ContainerFiles(() => engines.shown(), log);
+  const files = new ContainerFiles(() => engines.shown(), (s) => engines.labelOf(s), log);
   const explorer = new Explorer(engines, settings, log, context.workspaceState, (s) => ({ usage: terminalsOf.get(s).stats, containerChildren: [files.treeFor(s)] }), timeline, files.dragAndDrop);
   const registries = createRegistries(context, session, log);
   const doctor = new DoctorService(session, log);

@@ -22,9 +22,9 @@ export class ContainerFiles implements vscode.Disposable {
 
   private readonly trees = new Map<EngineSession, FilesTree>();
 
-  /** `shown`: the engines whose files are served (the explorer's), the primary first. */
-  constructor(shown: () => readonly EngineSession[], log: vscode.LogOutputChannel) {
-    this.engines = new FileEngines(shown);
+  /** `shown`: the engines whose files are served (the explorer's), the primary first; `labelOf`: an engine's name. */
+  constructor(shown: () => readonly EngineSession[], labelOf: (session: EngineSession) => string, log: vscode.LogOutputChannel) {
+    this.engines = new FileEngines(shown, labelOf);
     this.volumes = new VolumeHelpers(log);
     this.fs = new ContainerFileSystem(new FileTargets(this.engines, this.volumes), log);
     this.tree = this.treeFor(shown()[0]!);

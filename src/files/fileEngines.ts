@@ -12,12 +12,20 @@ export function engineIdOf(state: EngineState): string {
 }
 
 export class FileEngines {
-  /** `shown`: the sessions whose files can be served (the explorer's engines), the primary first. */
-  constructor(private readonly shown: () => readonly EngineSession[]) {}
+  /** `shown`: the sessions whose files can be served (the explorer's engines), the primary first; `labelOf`: an engine's name. */
+  constructor(
+    private readonly shown: () => readonly EngineSession[],
+    readonly labelOf: (session: EngineSession) => string = (s) => s.state.endpoint?.label ?? s.id,
+  ) {}
 
   /** The id of the primary engine (for URIs made without a row, e.g. from the palette). */
   currentId(): string {
     return engineIdOf(this.shown()[0]!.state);
+  }
+
+  /** Every engine whose files can be served, the primary first. */
+  all(): readonly EngineSession[] {
+    return this.shown();
   }
 
   /** The id of this session's engine, for URIs made from its rows. */

@@ -9,12 +9,10 @@ import { addWorkspaceFolder } from './openFolderInExplorer';
 
 export function browseVolume(files: ContainerFiles, engineOf: (node: unknown) => EngineSession | undefined) {
   return async (node: unknown): Promise<void> => {
-    const volume = (node as VolumeNode | undefined)?.kind === 'volume' ? (node as VolumeNode).volume.name : undefined;
-    if (!volume) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Choose a volume in the Volumes view first.'));
-      return;
-    }
-    const session = engineOf(node);
+    const fromRow = (node as VolumeNode | undefined)?.kind === 'volume' ? { volume: (node as VolumeNode).volume.name, session: engineOf(node) } : undefined;
+    const chosen = fromRow ?? (await pickVolume(files.engines.all(), files.engines.labelOf));
+    if (!chosen) return;
+    const { volume, session } = chosen;
     const uri = volumeFileUri(session ? files.engines.idOf(session) : files.engines.currentId(), volume);
     const target = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Opening volume {0}...', volume) }, async () => {
       try {
@@ -32,4 +30,28 @@ export function browseVolume(files: ContainerFiles, engineOf: (node: unknown) =>
     if (limited) void vscode.window.showInformationMessage(limited);
     await addWorkspaceFolder(uri, vscode.l10n.t('Volume {0}', volume));
   };
+}
+
+/** From the palette: the volumes of every engine shown, in one QuickPick (the engine named when several are). */
+async function pickVolume(sessions: readonly EngineSession[], labelOf: (session: EngineSession) => string): Promise<{ volume: string; session: EngineSession } | undefined> {
+  const lists = await Promise.all(
+    sessions.map(async (session) => {
+      try {
+        return (await (await session.client()).listVolumes()).map((v) => ({ session, volume: v.name }));
+      } catch {
+        return []; // An engine that does not answer has nothing to offer; its state says why elsewhere.
+      }
+    }),
+  );
+  const choices = lists.flat().sort((a, b) => a.volume.localeCompare(b.volume));
+  if (!choices.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('There is no volume to browse.'));
+    return undefined;
+  }
+  const several = sessions.length > 1;
+  const picked = await vscode.window.showQuickPick(
+    choices.map((c) => ({ label: c.volume, description: several ? labelOf(c.session) : undefined, choice: c })),
+    { placeHolder: vscode.l10n.t('Choose a volume to browse'), matchOnDescription: true },
+  );
+  return picked?.choice;
 }

@@ -56,6 +56,7 @@ describe('Two engines side by side', function () {
     await runOn(testDocker());
     await runOn(privateDocker);
     await runOn(privateDocker, onlySecond);
+    await privateDocker.createVolume({ Name: `${name}-vol` } as never);
     await vscode.workspace.getConfiguration('dockside').update('engines', [{ name: second, host: engine.host }], vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('dockside.containers.focus');
   });
@@ -96,6 +97,17 @@ describe('Two engines side by side', function () {
     assert.ok(await uiBridge.clickViewRow(VIEW_CONTAINER, 'Containers', 'Files'), 'the Files row expands');
     await waitFor('the file only the second engine\'s container has', async () => under(await rows(), second)?.some((r) => r.label === 'second-engine-only'), 30_000);
     await uiBridge.clickViewRow(VIEW_CONTAINER, 'Containers', onlySecond);
+  });
+
+  it('offers the volumes of both engines when Browse comes from the palette, each named with its engine', async () => {
+    const browsing = vscode.commands.executeCommand('dockside.volumes.browse');
+    const items = await waitFor('the volume pick', async () => {
+      const shown = await uiBridge.quickPickItems();
+      return shown.some((i) => i.includes(`${name}-vol`)) ? shown : undefined;
+    });
+    assert.ok(items.some((i) => i.includes(`${name}-vol`) && i.includes(second)), `the second engine's volume, with its engine: ${items.join(' | ')}`);
+    await uiBridge.pressKey('Escape');
+    await browsing;
   });
 
   it('acts on the engine of the row it is invoked on', async () => {
