@@ -99,12 +99,16 @@ describe('Tasks (issue 18): the dockside build task and its problem matcher', fu
     assert.match(problem.message, /expected <block end>|did not find expected key/);
     if (uiBridge.available) {
       await vscode.commands.executeCommand('workbench.actions.view.problems');
+      // Earlier suites leave problems of their own: show only this file's, as a user would filter.
+      await vscode.commands.executeCommand('problems.action.focusFilter');
+      await uiBridge.typeText(`**/${project}-broken/**`);
       const rows = await waitFor('the problem in the Problems panel', async () => {
         const shown = await uiBridge.visibleTexts('.markers-panel .monaco-list-row');
         return shown.some((r) => /expected <block end>|did not find expected key/.test(r)) ? shown : undefined;
       }, 15_000);
       assert.ok(rows.some((r) => r.includes('compose.yaml')), rows.join(' | '));
       await uiBridge.screenshot('task-compose-problem');
+      await vscode.commands.executeCommand('problems.action.clearFilterText');
       await vscode.commands.executeCommand('workbench.action.closePanel');
     }
     assert.equal((await testDocker().listContainers({ all: true, filters: { label: [`com.docker.compose.project=${project}-broken`] } })).length, 0, 'nothing came up');

@@ -82,7 +82,8 @@ describe('Two engines side by side', function () {
       const mine = under(all, second);
       const primaryRoot = all.find((r) => r.level === 1 && r.label !== second);
       const theirs = primaryRoot && under(all, primaryRoot.label);
-      return mine?.some((r) => r.label === name && r.level === 2) && theirs?.some((r) => r.label === name && r.level === 2) ? all : undefined;
+      const connected = /^Docker \d+\./.test(all.find((r) => r.level === 1 && r.label === second)?.description ?? '');
+      return connected && mine?.some((r) => r.label === name && r.level === 2) && theirs?.some((r) => r.label === name && r.level === 2) ? all : undefined;
     });
     const secondRoot = shown.find((r) => r.level === 1 && r.label === second)!;
     assert.match(secondRoot.description, /^Docker \d+\./);
