@@ -15,7 +15,7 @@ export class FileEngines {
   /** `shown`: the sessions whose files can be served (the explorer's engines), the primary first; `labelOf`: an engine's name. */
   constructor(
     private readonly shown: () => readonly EngineSession[],
-    readonly labelOf: (session: EngineSession) => string = (s) => s.state.endpoint?.label ?? s.id,
+    readonly labelOf: (session: EngineSession) => string,
   ) {}
 
   /** The id of the primary engine (for URIs made without a row, e.g. from the palette). */

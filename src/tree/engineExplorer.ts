@@ -74,6 +74,11 @@ export class EngineExplorer implements vscode.Disposable {
     if (id === Views.containers) this.containers.setVisible(visible);
   }
 
+  /** Ties what listens to this engine (the Explorer's badge and descriptions) to its life: gone when it is unpinned. */
+  own(...disposables: vscode.Disposable[]): void {
+    this.disposables.push(...disposables);
+  }
+
   dispose(): void {
     this.disposables.reverse().forEach((d) => d.dispose());
   }

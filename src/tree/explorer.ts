@@ -123,7 +123,7 @@ export class Explorer implements vscode.Disposable {
       const primary = session === this.registry.primary;
       const explorer = new EngineExplorer(session, this.shared, parts.usage, primary ? this.timeline : undefined, parts.containerChildren, !primary);
       this.engines.set(session.id, explorer);
-      this.disposables.push(session.onDidChangeState(() => this.describeViews()), explorer.store.onDidChange((change) => change.containers && this.updateBadge()));
+      explorer.own(session.onDidChangeState(() => this.describeViews()), explorer.store.onDidChange((change) => change.containers && this.updateBadge()));
       for (const view of this.visibleViews) explorer.setViewVisible(view, true);
       changed = true;
     }

@@ -5,7 +5,9 @@
 import * as fs from 'node:fs';
 import Docker from 'dockerode';
 import * as vscode from 'vscode';
+import type { DocksideApi } from '../../../src/extension';
 import { uiBridge } from '../../integration/support/uiBridge';
+import { waitFor } from '../../integration/support/waitFor';
 import { TEST_IMAGE } from '../../support/testEngine';
 
 const CONTAINER = 'dockside';
@@ -31,7 +33,8 @@ export async function run(): Promise<void> {
   if (pin) await vscode.commands.executeCommand('dockside.engines.pin', { kind: 'engine', id: `host:${pin}`, candidate: { id: `host:${pin}`, kind: 'added', label: 'second', host: pin, current: false } });
   else await vscode.commands.executeCommand('dockside.engines.refresh');
   // The stream the activation opened for a view about to show closes after its grace: the click starts cold reads.
-  await new Promise((r) => setTimeout(r, 6000));
+  const api = await vscode.extensions.getExtension<DocksideApi>('dockside.dockside')!.activate();
+  await waitFor('the warm-up stream to close', () => !api.explorerStreaming(), 30_000, 100);
   const waits = engines.map((e) => Promise.all([
     uiBridge.waitForViewRow(CONTAINER, 'Containers', [e.prefix], { timeoutMs: 60_000 }),
     uiBridge.waitForViewRow(CONTAINER, 'Containers', [e.prefix], { minSetSize: e.count, timeoutMs: 60_000 }),
