@@ -59,6 +59,13 @@ export interface SwarmService {
 /** The task states of the engine's swarm API, in the order a task goes through them. */
 export const TASK_STATES = ['new', 'allocated', 'pending', 'assigned', 'accepted', 'preparing', 'ready', 'starting', 'running', 'complete', 'shutdown', 'failed', 'rejected', 'remove', 'orphaned'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
+const BEFORE_RUNNING: ReadonlySet<TaskState> = new Set(TASK_STATES.slice(0, TASK_STATES.indexOf('running')));
+
+/** A task the manager has not yet brought to the state it wants: on its way up, or still up while it should stop. */
+export function isTaskSettling(task: Pick<SwarmTask, 'state' | 'desiredState'>): boolean {
+  if (task.desiredState === 'running') return BEFORE_RUNNING.has(task.state);
+  return task.state === 'running' || task.state === 'starting';
+}
 
 export interface SwarmTask {
   readonly id: string;

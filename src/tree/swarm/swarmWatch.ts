@@ -2,15 +2,25 @@
 // and the containers that run tasks on this node), never by polling. The stream is open only while a swarm
 // view is visible and the engine answers; it reads everything once when it opens, then again (debounced)
 // after the events that touch the swarm.
+// Tasks send no event of their own, and the container event of a task comes before the manager records the
+// task's new state (on a loaded machine by seconds): a read right after `start` can still see the task
+// `starting`, and no later event would correct it. So while a read shows tasks on their way to their desired
+// state, a few follow-up reads come, further and further apart, and stop once every task has settled or a
+// while after the last event (a task that can never be placed stays pending: we don't read it forever).
 import * as vscode from 'vscode';
 import type { EngineEventStream } from '../../engine/index';
 import type { EngineEvent } from '../../models/engineEvent';
-import type { SwarmSnapshot, SwarmState } from '../../models/swarm';
+import { isTaskSettling, type SwarmSnapshot, type SwarmState } from '../../models/swarm';
 import type { EngineSession } from '../../session/engineSession';
 
 const EMPTY: SwarmSnapshot = { services: [], tasks: [], nodes: [], secrets: [], configs: [] };
 /** Events closer together than this are read in one go (a scale of ten replicas sends dozens). */
 const DEBOUNCE_MS = 100;
+/** Follow-up reads while tasks settle: the first after this, each next one twice as late, up to the cap. */
+const SETTLE_FIRST_MS = 250;
+const SETTLE_CAP_MS = 4_000;
+/** No follow-up reads later than this after the last event or open. */
+const SETTLE_WINDOW_MS = 60_000;
 export const SWARM_ROLE_KEY = 'dockside.swarm.role';
 
 export class SwarmWatch implements vscode.Disposable {
@@ -19,6 +29,9 @@ export class SwarmWatch implements vscode.Disposable {
   private readonly visible = new Set<string>();
   private stream?: EngineEventStream;
   private timer?: NodeJS.Timeout;
+  private settleTimer?: NodeJS.Timeout;
+  private settleDelay = SETTLE_FIRST_MS;
+  private settleUntil = 0;
   private reading: Promise<void> = Promise.resolve();
   private readonly subscription: vscode.Disposable;
   state?: SwarmState;
@@ -59,7 +72,10 @@ export class SwarmWatch implements vscode.Disposable {
     const stream = new engine.EngineEventStream(
       client,
       {
-        onOpen: () => void this.refresh(),
+        onOpen: () => {
+          this.settleFrom(Date.now());
+          void this.refresh();
+        },
         onEvent: (event) => this.onEvent(event),
         onDrop: (error) => this.log.warn(`Swarm event stream lost (${error.message}); reopening with backoff`),
       },
@@ -75,11 +91,14 @@ export class SwarmWatch implements vscode.Disposable {
     this.stream = undefined;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = undefined;
   }
 
   private onEvent(event: EngineEvent): void {
     // Containers matter only when they run a task; exec and the like change nothing here.
     if (event.type === 'container' && (!event.attributes['com.docker.swarm.task.id'] || !/^(create|start|die|destroy|kill|oom|health_status)/.test(event.action))) return;
+    this.settleFrom(Date.now());
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
       void this.refresh();
@@ -90,10 +109,28 @@ export class SwarmWatch implements vscode.Disposable {
     try {
       const [engine, client] = await Promise.all([this.session.engine(), this.session.client()]);
       const state = await engine.readSwarmState(client);
-      this.publish(state, state.role === 'manager' ? await engine.readSwarmSnapshot(client) : EMPTY);
+      const snapshot = state.role === 'manager' ? await engine.readSwarmSnapshot(client) : EMPTY;
+      this.publish(state, snapshot);
+      this.settleLater(snapshot);
     } catch (error) {
       this.log.warn('Reading the swarm failed', error);
     }
+  }
+
+  /** An event (or the stream's open) starts a new settle window with quick follow-up reads. */
+  private settleFrom(now: number): void {
+    this.settleUntil = now + SETTLE_WINDOW_MS;
+    this.settleDelay = SETTLE_FIRST_MS;
+  }
+
+  private settleLater(snapshot: SwarmSnapshot): void {
+    if (this.settleTimer || !this.stream || Date.now() > this.settleUntil || !snapshot.tasks.some(isTaskSettling)) return;
+    const delay = this.settleDelay;
+    this.settleDelay = Math.min(delay * 2, SETTLE_CAP_MS);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = undefined;
+      void this.refresh();
+    }, delay);
   }
 
   private publish(state: SwarmState | undefined, snapshot: SwarmSnapshot): void {
@@ -110,3 +147,4 @@ export class SwarmWatch implements vscode.Disposable {
     this.changed.dispose();
   }
 }
+

@@ -29,7 +29,9 @@ describe('Swarm views and actions (private swarm)', function () {
   const rows = async (view: string) => (await uiBridge.allViewRows(CONTAINER, view)).map((r) => `${r.label} ${r.description}`);
   const row = (view: string, pattern: RegExp, what: string, timeoutMs = 60_000) =>
     waitFor(what, async () => (await rows(view)).find((r) => pattern.test(r)), timeoutMs).catch(async (error: Error) => {
-      throw new Error(`${error.message}; the view shows ${JSON.stringify(await rows(view))}`);
+      // What the engine itself says of the tasks tells a stale view from a swarm that cannot place a task.
+      const tasks = ((await swarm.docker.listTasks({}).catch(() => [])) as { Slot?: number; DesiredState: string; Status: { State: string; Err?: string } }[]).map((t) => `${t.Slot}:${t.Status.State}→${t.DesiredState}${t.Status.Err ? ` (${t.Status.Err})` : ''}`);
+      throw new Error(`${error.message}; the view shows ${JSON.stringify(await rows(view))}; the engine's tasks: ${tasks.join(', ')}`);
     });
 
   before(async function () {

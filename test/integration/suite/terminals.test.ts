@@ -45,11 +45,18 @@ describe('Terminals, logs and stats', function () {
     const sizeBefore = await waitFor('the TTY size', async () => /^(\d+) (\d+)\s*$/m.exec(await screen(terminal.name))?.slice(1, 3).join(' '));
     await vscode.commands.executeCommand('workbench.action.toggleMaximizedPanel');
     try {
-      await type(terminal, 'clear; stty size');
+      // The panel grows after the command returns, and the resize reaches the shell after that: a `stty size`
+      // typed before it lands prints the old size, so ask again until the new one shows.
+      let askedAt = 0;
       const sizeAfter = await waitFor('a new TTY size', async () => {
-        const size = /^(\d+) (\d+)\s*$/m.exec(await screen(terminal.name))?.slice(1, 3).join(' ');
+        if (Date.now() - askedAt > 3000) {
+          await type(terminal, 'clear; stty size');
+          askedAt = Date.now();
+        }
+        // The last size printed: a transcript keeps the earlier ones that `clear` wiped off the screen.
+        const size = [...(await screen(terminal.name)).matchAll(/^(\d+) (\d+)\s*$/gm)].pop()?.slice(1, 3).join(' ');
         return size && size !== sizeBefore ? size : undefined;
-      });
+      }, 30_000);
       assert.notEqual(sizeAfter, sizeBefore);
     } finally {
       await vscode.commands.executeCommand('workbench.action.toggleMaximizedPanel');

@@ -2,6 +2,7 @@
 // node role, availability and leader, and the service-log line format with details.
 import * as assert from 'node:assert/strict';
 import { parseServiceLogLine } from '../../../src/engine/serviceLogs';
+import { isTaskSettling } from '../../../src/models/swarm';
 import { isCurrentTask, mapNode, mapService, mapSwarmState, mapTask, replicaCounts, taskName, updateProgress, withoutDigest } from '../../../src/models/swarmMappers';
 
 const web = (extra: object = {}) => mapService({ ID: 's1', Version: { Index: 7 }, Spec: { Name: 'web', Mode: { Replicated: { Replicas: 3 } }, TaskTemplate: { ContainerSpec: { Image: 'app:2@sha256:abc' } } }, ...extra });
@@ -24,6 +25,16 @@ describe('swarm mappers', () => {
     assert.equal(s.canRollback, true);
     assert.deepEqual(s.ports, [{ published: 8080, target: 80, protocol: 'tcp', mode: 'ingress' }]);
     assert.equal(web().canRollback, false);
+  });
+
+  it('calls a task settling while the manager has not brought it where it should be (the views read again then)', () => {
+    assert.equal(isTaskSettling(task('a', 'starting')), true);
+    assert.equal(isTaskSettling(task('a', 'pending')), true);
+    assert.equal(isTaskSettling(task('a', 'running')), false);
+    assert.equal(isTaskSettling(task('a', 'running', 'shutdown')), true);
+    assert.equal(isTaskSettling(task('a', 'shutdown', 'shutdown')), false);
+    assert.equal(isTaskSettling(task('a', 'failed', 'shutdown')), false);
+    assert.equal(isTaskSettling(task('a', 'complete', 'running')), false);
   });
 
   it('counts running over desired replicas as docker service ls does', () => {
