@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Readable } from 'node:stream';
-import * as protobuf from 'protobufjs';
+import type * as protobuf from 'protobufjs';
 import type { EngineClient } from './client';
 import { packBuildContext } from './buildContext';
 import { KILLED_EXIT_CODES, engineStopsAnswering } from './engineReturn';
@@ -234,7 +234,9 @@ let statusType: protobuf.Type | undefined;
 
 /** BuildKit's progress messages are base64 protobuf (moby.buildkit.v1.StatusResponse). */
 function decodeStatus(base64: string): { vertexes?: BuildKitVertex[]; logs?: { vertex: string; msg?: Uint8Array }[] } {
-  statusType ??= protobuf.loadSync(path.join(protoDirectory(), 'buildkit_status.proto')).lookupType('moby.buildkit.v1.StatusResponse');
+  // Required here, not imported: only BuildKit builds decode progress, and the bundle loads it then (build.mjs).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  statusType ??= (require('protobufjs') as typeof protobuf).loadSync(path.join(protoDirectory(), 'buildkit_status.proto')).lookupType('moby.buildkit.v1.StatusResponse');
   if (!base64) return {};
   return statusType.toObject(statusType.decode(Buffer.from(base64, 'base64')), { defaults: false }) as ReturnType<typeof decodeStatus>;
 }

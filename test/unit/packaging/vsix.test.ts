@@ -24,6 +24,11 @@ describe('the .vsix package', function () {
       'extension/l10n/bundle.l10n.zh-cn.json',
       'extension/dist/extension.js',
       'extension/dist/engine.js',
+      // Loaded by the engine bundle on first use (ssh engines, BuildKit sessions and progress).
+      'extension/dist/vendor/ssh2.js',
+      'extension/dist/vendor/grpc-js.js',
+      'extension/dist/vendor/proto-loader.js',
+      'extension/dist/vendor/protobufjs.js',
       'extension/dist/languageClient.js',
       'extension/dist/server.js',
       'extension/dist/cli.js',
