@@ -39,7 +39,8 @@ type Query =
   | { op: 'waitForViewRowGone'; viewContainerId: string; viewName: string; text: string; timeoutMs: number }
   | { op: 'activityBadge'; viewContainerId: string }
   | { op: 'rowTooltip'; viewContainerId: string; viewName: string; text: string; screenshot?: string }
-  | { op: 'selectViewRows'; viewContainerId: string; viewName: string; texts: string[] };
+  | { op: 'selectViewRows'; viewContainerId: string; viewName: string; texts: string[] }
+  | { op: 'dragTabToViewRow'; tab: string; viewContainerId: string; viewName: string; text: string };
 
 /** A tree row as rendered: label, description, the codicon of its icon, its depth. */
 export interface RenderedRow {
@@ -97,6 +98,20 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
       const row = await revealRow(page, q.viewContainerId, q.viewName, q.text);
       if (!row) return false;
       await row.click();
+      return true;
+    }
+    case 'dragTabToViewRow': {
+      // A user's drag: press on the editor tab, move over the row, let go (the page sees real drag events).
+      const tab = await page.$(`.tabs-container .tab[aria-label*="${q.tab.replace(/"/g, '\\"')}"]`);
+      const row = await revealRow(page, q.viewContainerId, q.viewName, q.text);
+      const from = await tab?.boundingBox();
+      const to = await row?.boundingBox();
+      if (!from || !to) return false;
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+      await page.mouse.down();
+      for (let step = 1; step <= 10; step++) await page.mouse.move(from.x + ((to.x + 40 - from.x) * step) / 10, from.y + ((to.y + to.height / 2 - from.y) * step) / 10);
+      await page.waitForTimeout(200);
+      await page.mouse.up();
       return true;
     }
     case 'terminalText':

@@ -12,7 +12,7 @@ import { buildNoShellImage, dkName, execIn, filesContainer, removeFileFixtures, 
 import { testDocker } from '../../support/testEngine';
 import { VIEW_CONTAINER, activateConnected, answerFileDialog, closePromptsAfterFailure } from '../support/managePrompts';
 import { uiBridge } from '../support/uiBridge';
-import { expandFiles } from '../support/filesRows';
+import { containerRowMatching, escapeRegExp, expandFiles } from '../support/filesRows';
 import { waitFor } from '../support/waitFor';
 
 describe('Files in containers and volumes', function () {
@@ -135,6 +135,20 @@ describe('Files in containers and volumes', function () {
     await download;
     assert.equal(sha256OfFile(path.join(back, 'payload', 'nested', 'blob.bin')), sha256(blob));
     assert.equal(fs.statSync(path.join(back, 'payload', 'nested', 'blob.bin')).mode & 0o777, 0o700);
+  });
+
+  it('uploads a local file dragged onto a container folder (an editor tab dropped on its row)', async function () {
+    if (!uiBridge.available) this.skip();
+    const name = `dropped-${process.pid}.txt`;
+    const local = path.join(tmp, name);
+    fs.writeFileSync(local, `拖放 dropped by drag and drop ${process.pid}\n`);
+    await vscode.window.showTextDocument(vscode.Uri.file(local), { preview: false });
+    await expandFiles(running.name, '0files', /^hello\.txt/);
+    await waitFor('the tab dropped on the folder row', () => uiBridge.dragTabToViewRow(name, VIEW_CONTAINER, 'Containers', '0files'), 10_000);
+    const inside = await waitFor('the file inside the container', async () => (await execIn(docker, running.id, `cat /0files/${name} 2>/dev/null`)) || undefined, 20_000);
+    assert.equal(inside, fs.readFileSync(local, 'utf8'));
+    await containerRowMatching('the dropped file as a row of the folder', new RegExp(`^${escapeRegExp(name)}`));
+    await uiBridge.clickViewRow(VIEW_CONTAINER, 'Containers', running.name);
   });
 
   it('browses a volume through a helper container, writes to it, and the helper goes when its last editor closes', async () => {

@@ -39,6 +39,11 @@ export const uiBridge = {
     return request<boolean>({ op: 'clickViewRow', viewContainerId, viewName, text });
   },
 
+  /** Drags the editor tab whose label contains `tab` onto the first row of a view containing `text`. */
+  dragTabToViewRow(tab: string, viewContainerId: string, viewName: string, text: string): Promise<boolean> {
+    return request<boolean>({ op: 'dragTabToViewRow', tab, viewContainerId, viewName, text });
+  },
+
   /** Every row of a view (scrolled through, not only those on screen), top to bottom. */
   allViewRows(viewContainerId: string, viewName: string): Promise<{ label: string; description: string; icon: string; level: number }[]> {
     return request({ op: 'allViewRows', viewContainerId, viewName });
