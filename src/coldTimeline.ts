@@ -12,6 +12,7 @@ export type ColdMark =
   | 'event stream open'
   | 'first full read done'
   | 'views asked for rows'
+  | 'last known rows returned'
   | 'first rows returned';
 
 export class ColdTimeline {

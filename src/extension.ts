@@ -24,6 +24,7 @@ import { registerDocksideTasks } from './tasks/registerTasks';
 import { createEngineStatusItem } from './status/engineStatusItem';
 import { Explorer } from './tree/explorer';
 import { EnginesView } from './tree/engines/enginesView';
+import { ExplorerSnapshots } from './tree/explorerSnapshots';
 import { SwarmViews } from './tree/swarm/swarmViews';
 import { TerminalServices } from './terminals/terminalServices';
 import type { StatsService } from './stats/statsService';
@@ -71,6 +72,8 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   const terminals = terminalsOf.get(session);
   const files = new ContainerFiles(() => engines.shown(), (s) => engines.labelOf(s), log);
   const explorer = new Explorer(engines, settings, log, context.workspaceState, (s) => ({ usage: terminalsOf.get(s).stats, containerChildren: [files.treeFor(s)] }), timeline, files.dragAndDrop);
+  const snapshots = new ExplorerSnapshots(vscode.Uri.joinPath(context.globalStorageUri, 'explorer').fsPath);
+  explorer.rememberPrimary(snapshots);
   const registries = createRegistries(context, session, log);
   const doctor = new DoctorService(session, log);
   const swarm = new SwarmViews(session, log);
@@ -95,6 +98,8 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
     engines,
     enginesView,
     files,
+    // Before the explorer: what is due is written from the store as it was last.
+    snapshots,
     explorer,
     terminalsOf,
     swarm,

@@ -10,6 +10,7 @@ import { ContainersProvider } from './containers/containersProvider';
 import type { UsageSource } from './containers/containerUsage';
 import type { ExplorerProvider } from './explorerProvider';
 import type { ExplorerSettings } from './explorerSettings';
+import type { ExplorerSnapshots } from './explorerSnapshots';
 import { ExplorerStore } from './explorerStore';
 import { ImagesProvider } from './images/imagesProvider';
 import { NetworksProvider } from './networks/networksProvider';
@@ -72,6 +73,37 @@ export class EngineExplorer implements vscode.Disposable {
     }
     this.coordinator.setViewVisible(id, visible);
     if (id === Views.containers) this.containers.setVisible(visible);
+  }
+
+  /**
+   * Paints the containers an earlier window saved for this engine while this one connects and reads, and
+   * saves what the engine shows for the next window (explorerSnapshots.ts). The primary engine's only.
+   */
+  rememberWith(snapshots: ExplorerSnapshots): void {
+    void this.seedFrom(snapshots);
+    this.disposables.push(
+      this.store.onDidChange((change) => {
+        const state = this.session.state;
+        if (change.containers && state.kind === 'connected' && this.store.hasRead && !this.store.provisional) snapshots.saveSoon(state.endpoint.host, () => this.store.all('containers'));
+      }),
+      // An engine that does not answer shows its welcome view, never the rows it had last time.
+      this.session.onDidChangeState((state) => state.kind === 'failed' && this.store.provisional && this.store.clear()),
+    );
+  }
+
+  private async seedFrom(snapshots: ExplorerSnapshots): Promise<void> {
+    const engine = await this.session.engine().catch(() => undefined);
+    if (!engine) return;
+    let host: string;
+    try {
+      host = this.session.endpointNow(engine).host;
+    } catch {
+      return; // Settings that name no engine: the session says so.
+    }
+    const containers = await snapshots.load(host);
+    const state = this.session.state;
+    if (!containers?.length || state.kind === 'failed' || (state.endpoint && state.endpoint.host !== host)) return;
+    this.store.seedContainers(containers);
   }
 
   /** Ties what listens to this engine (the Explorer's badge and descriptions) to its life: gone when it is unpinned. */

@@ -14,6 +14,7 @@ import { isRunning } from './containers/containerOrder';
 import { EngineExplorer, EXPLORER_VIEW_IDS, type ExplorerViewId, type SharedExplorerParts } from './engineExplorer';
 import { EngineRootsProvider } from './engineRoots';
 import { watchEngineSources } from './engineSourceWatcher';
+import type { ExplorerSnapshots } from './explorerSnapshots';
 import type { ExplorerStore } from './explorerStore';
 import { ExplorerSettings } from './explorerSettings';
 import type { RefreshCoordinator } from './refreshCoordinator';
@@ -101,6 +102,11 @@ export class Explorer implements vscode.Disposable {
     return undefined;
   }
 
+  /** The primary engine's containers are saved for the next window, which paints them while it connects. */
+  rememberPrimary(snapshots: ExplorerSnapshots): void {
+    this.primary.rememberWith(snapshots);
+  }
+
   /** A full read of every engine shown (the refresh buttons). */
   async resync(): Promise<void> {
     await Promise.all(this.shown.map((e) => e.coordinator.resync()));
@@ -172,6 +178,9 @@ export class Explorer implements vscode.Disposable {
     const running = this.shown.reduce((sum, e) => sum + (e.session.state.kind === 'connected' ? e.store.all('containers').filter(isRunning).length : 0), 0);
     const tooltip = running === 1 ? vscode.l10n.t('1 running container') : vscode.l10n.t('{0} running containers', running);
     view.badge = running ? { value: running, tooltip } : undefined;
+    // Rows an earlier window saved say so until the engine's own read replaces them.
+    const message = this.shown.some((e) => e.store.provisional) ? vscode.l10n.t('Containers as last seen; reading the engine…') : undefined;
+    if (view.message !== message) view.message = message;
   }
 
   dispose(): void {

@@ -37,6 +37,9 @@ export abstract class ExplorerProvider<N extends { readonly id: string }> implem
     );
   }
 
+  /** Whether this view's rows come from the snapshot a store is seeded with (the Containers view's do). */
+  protected readonly showsSnapshot: boolean = false;
+
   abstract getTreeItem(node: N): vscode.TreeItem;
   protected abstract roots(): N[];
   protected abstract children(node: N): N[];
@@ -44,7 +47,14 @@ export abstract class ExplorerProvider<N extends { readonly id: string }> implem
 
   async getChildren(node?: N): Promise<N[]> {
     if (node) return this.children(node);
-    if (this.services.session.state.kind !== 'connected') return [];
+    const state = this.services.session.state.kind;
+    // An earlier window's containers show while this one connects and reads (explorerSnapshots.ts); an
+    // engine that fails shows its welcome view as always (the explorer drops the snapshot then).
+    if (this.showsSnapshot && this.store.provisional && state !== 'failed') {
+      this.services.coordinator.timeline?.mark('last known rows returned');
+      return this.roots();
+    }
+    if (state !== 'connected') return [];
     this.services.coordinator.timeline?.mark('views asked for rows');
     await this.services.coordinator.ready();
     if (this.services.session.state.kind !== 'connected') return [];

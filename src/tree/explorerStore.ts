@@ -54,6 +54,18 @@ export class ExplorerStore {
    * a read that started before the `destroy` and finishes after it must not bring the item back.
    */
   private readonly destroyed: { containers: Set<string>; networks: Set<string> } = { containers: new Set(), networks: new Set() };
+  private seeded = false;
+  private read = false;
+
+  /** True while the containers are an earlier window's (explorerSnapshots.ts), not yet read from the engine. */
+  get provisional(): boolean {
+    return this.seeded;
+  }
+
+  /** Whether the containers were ever read from the engine (a snapshot is then older than what is known). */
+  get hasRead(): boolean {
+    return this.read;
+  }
 
   onDidChange(listener: (change: StoreChange) => void): { dispose(): void } {
     this.listeners.add(listener);
@@ -70,7 +82,22 @@ export class ExplorerStore {
 
   /** Replaces a whole kind with a fresh list (a full read). */
   replaceAll<K extends StoreKind>(kind: K, items: readonly Models[K][]): ItemDiff<Models[K]> {
+    if (kind === 'containers') {
+      this.read = true;
+      // Cleared before the diff goes out: listeners see the read's rows as the engine's own.
+      this.seeded = false;
+    }
     return this.apply(kind, [...this.maps[kind].keys()], items);
+  }
+
+  /**
+   * The containers of an earlier window, shown until the first read (which replaces them row by row). Only
+   * into a store that has read nothing yet: a snapshot is older than any read.
+   */
+  seedContainers(items: readonly ContainerSummary[]): void {
+    if (this.read || this.maps.containers.size) return;
+    this.seeded = true;
+    this.apply('containers', [], items);
   }
 
   /**
@@ -100,6 +127,8 @@ export class ExplorerStore {
 
   /** Forgets everything (another engine, or the views closed): every item is reported removed. */
   clear(): void {
+    this.seeded = false;
+    this.read = false;
     this.destroyed.containers.clear();
     this.destroyed.networks.clear();
     const change: { -readonly [K in StoreKind]?: ItemDiff<Models[K]> } = {};

@@ -2,7 +2,8 @@
 // Dockside and a private engine holding exactly the containers under test: a fresh window, the Dockside
 // view opened → first row and all rows, the cold timeline from the extension host's start, `docker rm -f`
 // returned → row gone, engine requests during a burst of 280 creates, and a manual refresh; at 20, 300 and
-// 1,000 containers, the median of DOCKSIDE_BENCH_RUNS (5) fresh windows each. Prints figures only.
+// 1,000 containers, the median of DOCKSIDE_BENCH_RUNS (5) fresh windows each; then as many windows opened
+// again on one user data (they paint the last window's containers while they connect). Prints figures only.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -31,25 +32,36 @@ export async function run(): Promise<void> {
     let made = 0;
     for (const size of SIZES) {
       made = await fillTo(docker, made, size);
-      const runs: ColdProbeResults[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const results = path.join(tmp, `results-${size}-${i}.json`);
+      const window = async (name: string, options: { more?: boolean; userDataDir?: string } = {}): Promise<ColdProbeResults> => {
+        const results = path.join(tmp, `results-${name}.json`);
         const workspace = fs.mkdtempSync(path.join(tmp, 'ws-'));
-        // The last run of the largest size also measures removal, a burst and a refresh.
-        const more = size !== 20 && i === RUNS - 1;
         const code = await runInCodeServer({
           testsModule: path.join(__dirname, 'host', 'explorerColdProbe'),
           workspace,
+          userDataDir: options.userDataDir,
           env: {
             DOCKER_HOST: proxy.host, DOCKSIDE_BENCH_RESULTS: results, DOCKSIDE_BENCH_COUNT: String(size), DOCKSIDE_BENCH_PREFIX: PREFIX,
-            DOCKSIDE_BENCH_ENGINE_SOCKET: engine.socket, ...(more ? { DOCKSIDE_BENCH_MORE: '1' } : {}),
+            DOCKSIDE_BENCH_ENGINE_SOCKET: engine.socket, ...(options.more ? { DOCKSIDE_BENCH_MORE: '1' } : {}),
           },
         });
         if (code !== 0 || !fs.existsSync(results)) throw new Error(`cold explorer probe failed (${code}); see artifacts/code-server.log`);
-        runs.push(JSON.parse(fs.readFileSync(results, 'utf8')) as ColdProbeResults);
+        return JSON.parse(fs.readFileSync(results, 'utf8')) as ColdProbeResults;
+      };
+      const runs: ColdProbeResults[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        // The last run of the largest size also measures removal, a burst and a refresh.
+        const more = size !== 20 && i === RUNS - 1;
+        runs.push(await window(`${size}-${i}`, { more }));
         if (more) await removeBurst(docker);
       }
-      report(size, runs, proxy);
+      report(size, runs, proxy, 'fresh windows');
+      // The same user's window opened again: its user data holds the containers the last window saved
+      // (explorerSnapshots.ts). One window first makes the snapshot; the next ones are measured.
+      const userDataDir = path.join(tmp, `user-data-${size}`);
+      await window(`${size}-prime`, { userDataDir });
+      const reopened: ColdProbeResults[] = [];
+      for (let i = 0; i < RUNS; i++) reopened.push(await window(`${size}-reopened-${i}`, { userDataDir }));
+      report(size, reopened, proxy, 'windows opened again');
     }
   } finally {
     proxy.close();
@@ -58,10 +70,10 @@ export async function run(): Promise<void> {
   }
 }
 
-function report(size: number, runs: ColdProbeResults[], proxy: CountingProxy): void {
+function report(size: number, runs: ColdProbeResults[], proxy: CountingProxy, kind: string): void {
   const first = runs.map((r) => r.firstRowAt - r.clickedAt);
   const all = runs.map((r) => r.allRowsAt - r.clickedAt);
-  console.log(`${size} containers, ${runs.length} fresh windows: open the view → first row ${median(first).toFixed(0)} ms (${range(first)}), all listed ${median(all).toFixed(0)} ms (${range(all)})`);
+  console.log(`${size} containers, ${runs.length} ${kind}: open the view → first row ${median(first).toFixed(0)} ms (${range(first)}), all listed ${median(all).toFixed(0)} ms (${range(all)})`);
   // The cold timeline of the median run (by "all listed"), relative to the click.
   const mid = runs[all.indexOf(median(all))] ?? runs[0];
   const marks = [...mid.timeline.map((m) => ({ mark: m.mark, at: m.at })), { mark: 'click (view opened)', at: mid.clickedAt }, { mark: 'first row in the page', at: mid.firstRowAt }, { mark: `all ${size} rows in the page`, at: mid.allRowsAt }].sort((a, b) => a.at - b.at);

@@ -3,6 +3,7 @@
 // benchmark to count engine requests while nothing changes.
 import * as fs from 'node:fs';
 import * as net from 'node:net';
+import { closeProxy, endTogether } from '../support/gateProxy';
 
 export interface ProxiedRequest {
   readonly time: number;
@@ -38,14 +39,12 @@ export class CountingProxy {
   }
 
   close(): void {
-    this.sockets.forEach((s) => s.destroy());
-    this.server.close();
-    fs.rmSync(this.socketPath, { force: true });
+    closeProxy(this.server, this.sockets, this.socketPath);
   }
 
   private pipe(client: net.Socket): void {
     const engine = net.connect(this.engineSocket);
-    this.sockets.add(client).add(engine);
+    endTogether(this.sockets, client, engine);
     // Request lines are short; keep a small tail so one split across two chunks is still seen.
     let tail = '';
     client.on('data', (chunk: Buffer) => {
@@ -55,13 +54,5 @@ export class CountingProxy {
       engine.write(chunk);
     });
     engine.on('data', (chunk) => client.write(chunk));
-    const end = () => {
-      client.destroy();
-      engine.destroy();
-      this.sockets.delete(client);
-      this.sockets.delete(engine);
-    };
-    client.on('close', end).on('error', end);
-    engine.on('close', end).on('error', end);
   }
 }

@@ -35,6 +35,8 @@ export interface CodeServerRun {
    * extension's Chinese nls files apply, VS Code's own UI stays English without a language pack).
    */
   readonly language?: string;
+  /** User data to use instead of a fresh folder: a second launch on it is the same user's window opened again. */
+  readonly userDataDir?: string;
   /** The page's size (default 1400×1100); a benchmark that must see hundreds of rows at once asks for a tall one. */
   readonly viewport?: { readonly width: number; readonly height: number };
 }
@@ -47,7 +49,7 @@ export async function runInCodeServer(run: CodeServerRun): Promise<number | 'tim
   }).trim().split('\n').pop()!;
   fs.mkdirSync(artifacts, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-cs-'));
-  const userData = path.join(tmp, 'user-data');
+  const userData = run.userDataDir ?? path.join(tmp, 'user-data');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(userSettings(!!run.workspaceTrust), null, 2));
   const workspace = run.workspace;
@@ -198,7 +200,7 @@ async function main(): Promise<number> {
   const summaries: Summary[] = [];
   // The whole suite in English; the Chinese UI suite is a second, small launch of its own.
   // A grep naming one of the suites that have launches of their own runs only that launch.
-  const ownLaunch = grep && [CHINESE_UI_SUITE, WORKSPACE_SUITE].some((suite) => grep.replace(/^\^/, '').startsWith(suite));
+  const ownLaunch = grep && [CHINESE_UI_SUITE, WORKSPACE_SUITE, REOPEN_SUITE].some((suite) => grep.replace(/^\^/, '').startsWith(suite));
   if (!ownLaunch) {
     const english = resultsFile();
     const code = await runInCodeServer({ testsModule, workspace, env: { DOCKSIDE_TEST_RESULTS: english } });
@@ -211,7 +213,41 @@ async function main(): Promise<number> {
   }
   if (runsTrustSuite()) summaries.push(await runTrustSuite(testsModule));
   if (runsWorkspaceSuite()) summaries.push(await runWorkspaceSuite(testsModule, workspace));
+  if (runsReopenSuite()) summaries.push(...(await runReopenSuite(testsModule)));
   return report(summaries);
+}
+
+/** The suite of a window opened again (test/integration/reopen), its titles' start. */
+export const REOPEN_SUITE = 'Reopened window';
+
+function runsReopenSuite(): boolean {
+  const grep = process.env.DOCKSIDE_TEST_GREP;
+  return !grep || new RegExp(grep).test(REOPEN_SUITE);
+}
+
+/**
+ * Two launches on one user data folder, one after the other: the first window, then the same window opened
+ * again. Both open an empty folder (nothing there activates Dockside before the test opens its view) and
+ * reach the engine through the proxy the tests start at DOCKER_HOST.
+ */
+async function runReopenSuite(testsModule: string): Promise<Summary[]> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-reopen-'));
+  const userDataDir = path.join(root, 'user-data');
+  const workspace = path.join(root, 'folder');
+  fs.mkdirSync(workspace);
+  const proxy = path.join(root, 'engine.sock');
+  const env = { DOCKER_HOST: `unix://${proxy}`, DOCKSIDE_REOPEN_PROXY: proxy, DOCKSIDE_REOPEN_STATE: path.join(root, 'shared.json'), DOCKSIDE_REOPEN_USER_DATA: userDataDir, DOCKSIDE_TEST_SUITE_DIR: 'reopen' };
+  const summaries: Summary[] = [];
+  try {
+    for (const which of ['first', 'second'] as const) {
+      const resultsFile = path.join(root, `results-${which}.json`);
+      const code = await runInCodeServer({ testsModule, workspace, userDataDir, name: `reopen-${which}`, env: { ...env, DOCKSIDE_TEST_RESULTS: resultsFile, DOCKSIDE_TEST_GREP: `^${REOPEN_SUITE}: ${which} window` } });
+      summaries.push(readSummary(code, resultsFile, `reopened-window suite (${which} window)`));
+    }
+    return summaries;
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 }
 
 /** The suite of tests that add workspace folders (test/integration/workspace), its titles' start. */

@@ -40,6 +40,8 @@ describe('Files in containers and volumes', function () {
 
   afterEach(async function () {
     await closePromptsAfterFailure(this.currentTest);
+    // expandFiles narrows the Containers view to one container: later suites must see every row.
+    await vscode.commands.executeCommand('dockside.containers.clearFilter');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('notifications.clearAll');
   });
@@ -149,6 +151,7 @@ describe('Files in containers and volumes', function () {
     assert.equal(inside, fs.readFileSync(local, 'utf8'));
     await containerRowMatching('the dropped file as a row of the folder', new RegExp(`^${escapeRegExp(name)}`));
     await uiBridge.clickViewRow(VIEW_CONTAINER, 'Containers', running.name);
+    await vscode.commands.executeCommand('dockside.containers.clearFilter');
   });
 
   it('browses a volume through a helper container, writes to it, and the helper goes when its last editor closes', async () => {
