@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { ColdTimeline } from '../coldTimeline';
 import type { EngineSession } from '../session/engineSession';
+import type { EngineState } from '../session/engineState';
 import type { Settings } from '../settings';
 import type { ContainerChildSource } from './containers/containerChildren';
 import { ContainersProvider } from './containers/containersProvider';
@@ -92,18 +93,26 @@ export class EngineExplorer implements vscode.Disposable {
   }
 
   private async seedFrom(snapshots: ExplorerSnapshots): Promise<void> {
-    const engine = await this.session.engine().catch(() => undefined);
-    if (!engine) return;
-    let host: string;
-    try {
-      host = this.session.endpointNow(engine).host;
-    } catch {
-      return; // Settings that name no engine: the session says so.
-    }
-    const containers = await snapshots.load(host);
+    const host = await this.endpointHost();
+    const containers = host ? await snapshots.load(host) : undefined;
     const state = this.session.state;
-    if (!containers?.length || state.kind === 'failed' || (state.endpoint && state.endpoint.host !== host)) return;
+    if (!containers?.length || state.kind === 'failed' || state.endpoint?.host !== host) return;
     this.store.seedContainers(containers);
+  }
+
+  /** The engine the session dials, as soon as it says (its first connect resolves it; no second resolution). */
+  private endpointHost(): Promise<string | undefined> {
+    const hostOf = (state: EngineState) => (state.kind === 'failed' ? undefined : state.endpoint?.host);
+    const now = this.session.state;
+    if (now.endpoint || now.kind === 'failed') return Promise.resolve(hostOf(now));
+    return new Promise((resolve) => {
+      const waiting = this.session.onDidChangeState((state) => {
+        if (!state.endpoint && state.kind !== 'failed') return;
+        waiting.dispose();
+        resolve(hostOf(state));
+      });
+      this.disposables.push(waiting);
+    });
   }
 
   /** Ties what listens to this engine (the Explorer's badge and descriptions) to its life: gone when it is unpinned. */

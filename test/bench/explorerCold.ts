@@ -42,6 +42,7 @@ export async function run(): Promise<void> {
           env: {
             DOCKER_HOST: proxy.host, DOCKSIDE_BENCH_RESULTS: results, DOCKSIDE_BENCH_COUNT: String(size), DOCKSIDE_BENCH_PREFIX: PREFIX,
             DOCKSIDE_BENCH_ENGINE_SOCKET: engine.socket, ...(options.more ? { DOCKSIDE_BENCH_MORE: '1' } : {}),
+            ...(options.userDataDir ? { DOCKSIDE_BENCH_USER_DATA: options.userDataDir } : {}),
           },
         });
         if (code !== 0 || !fs.existsSync(results)) throw new Error(`cold explorer probe failed (${code}); see artifacts/code-server.log`);

@@ -110,7 +110,8 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
       await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
       await page.mouse.down();
       for (let step = 1; step <= 10; step++) await page.mouse.move(from.x + ((to.x + 40 - from.x) * step) / 10, from.y + ((to.y + to.height / 2 - from.y) * step) / 10);
-      await page.waitForTimeout(200);
+      // Let go once the tree marks the row as the drop target (it does on its own dragover).
+      await page.waitForSelector('.monaco-list-row.drop-target', { timeout: 5000 }).catch(() => undefined);
       await page.mouse.up();
       return true;
     }

@@ -7,6 +7,8 @@ import Docker from 'dockerode';
 import * as vscode from 'vscode';
 import type { DocksideApi } from '../../../src/extension';
 import { uiBridge } from '../../integration/support/uiBridge';
+import { waitFor } from '../../integration/support/waitFor';
+import { savedSnapshots } from '../../support/explorerSnapshotFiles';
 import { TEST_IMAGE } from '../../support/testEngine';
 
 const CONTAINER = 'dockside';
@@ -46,9 +48,10 @@ export async function run(): Promise<void> {
   const results: ColdProbeResults = { clickedAt, firstRowAt, allRowsAt, timeline: api.coldTimeline?.() ?? [], badge, badgeLater };
   if (process.env.DOCKSIDE_BENCH_MORE) Object.assign(results, await measureMore(prefix, count));
   // The next window on the same user data starts on the Explorer, so its "click" opens Dockside as this one's
-  // did; and the containers this window shows are saved for it (a write comes 2 s after the last change).
+  // did; and it paints what this window saved (written 2 s after the last change): wait for the file.
   await vscode.commands.executeCommand('workbench.view.explorer');
-  await new Promise((r) => setTimeout(r, 2500));
+  const userData = process.env.DOCKSIDE_BENCH_USER_DATA;
+  if (userData) await waitFor('this window\'s snapshot', () => savedSnapshots(userData).some((text) => text.includes(`${prefix}-`) && (JSON.parse(text) as { savedAt: number }).savedAt >= clickedAt), 20_000);
   fs.writeFileSync(process.env.DOCKSIDE_BENCH_RESULTS!, JSON.stringify(results));
 }
 

@@ -5,9 +5,9 @@
 // The launcher starts the two launches one after the other (codeServer.ts, runReopenSuite).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DocksideApi } from '../../../src/extension';
+import { savedSnapshots } from '../../support/explorerSnapshotFiles';
 import { GateProxy } from '../../support/gateProxy';
 import { createTestContainer, testDocker, testName } from '../../support/testEngine';
 import { VIEW_CONTAINER } from '../support/managePrompts';
@@ -21,13 +21,6 @@ const NOTICE = 'Containers as last seen; reading the engine…';
 interface Shared {
   readonly kept: { readonly id: string; readonly name: string };
   readonly removed: { readonly id: string; readonly name: string };
-}
-
-/** The texts of the explorer snapshots under the launch's user data (User/globalStorage/<extension>/explorer). */
-function savedSnapshots(): string[] {
-  const root = process.env.DOCKSIDE_REOPEN_USER_DATA ?? '';
-  const files = fs.existsSync(root) ? (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => /(^|[\\/])explorer[\\/][0-9a-f]+\.json$/.test(f)) : [];
-  return files.map((f) => fs.readFileSync(path.join(root, f), 'utf8'));
 }
 
 const containerRows = () => uiBridge.viewRows(VIEW_CONTAINER, 'Containers');
@@ -57,7 +50,7 @@ describe('Reopened window: first window', function () {
       return names.every((n) => rows.some((r) => r.includes(n)));
     }, 30_000);
     // The extension host may be stopped without deactivating when the launch ends: wait for the saved file.
-    await waitFor('the snapshot saved in the global storage', () => savedSnapshots().some((text) => names.every((n) => text.includes(n))), 20_000);
+    await waitFor('the snapshot saved in the global storage', () => savedSnapshots(process.env.DOCKSIDE_REOPEN_USER_DATA ?? '').some((text) => names.every((n) => text.includes(n))), 20_000);
     const shared: Shared = { kept: { id: kept.id, name: names[0] }, removed: { id: removed.id, name: names[1] } };
     fs.writeFileSync(STATE, JSON.stringify(shared));
     // The next window starts on the Explorer, so Dockside activates only when the test opens its view there.
