@@ -257,7 +257,8 @@ describe('New user', function () {
     assert.deepEqual(info.IPAM?.Config, [{ Subnet: '10.176.246.0/24', Gateway: '10.176.246.1' }]);
   });
 
-  it('writes dates in the display language\'s one format, in tooltips and documents alike', async () => {
+  it('writes dates in the display language\'s one format, in tooltips and documents alike', async function () {
+    this.timeout(120_000);
     const image = (await testClient().listImages()).find((i) => i.repoTags.includes(TEST_IMAGE))!;
     const [repository, tag] = TEST_IMAGE.split(':');
     const [uri] = (await vscode.commands.executeCommand<vscode.Uri[]>('dockside.images.history', { kind: 'image', id: `${image.id}/${TEST_IMAGE}`, image, reference: TEST_IMAGE, repository, tag }))!;
@@ -271,7 +272,8 @@ describe('New user', function () {
     const tooltip = await waitFor('the tooltip', async () => {
       const t = await uiBridge.rowTooltip(CONTAINER, 'Containers', c.name);
       return /Created/.test(t) ? t : undefined;
-    });
+      // A hover that does not show costs the bridge 30 s: long enough for a second hover after one such.
+    }, 70_000);
     assert.match(/Created: ([^\n]+)/.exec(tooltip)![1], english, tooltip);
   });
 
