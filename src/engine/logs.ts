@@ -102,8 +102,9 @@ export interface FollowOptions {
  */
 export class LogFollower {
   private readonly abort = new AbortController();
-  private lastKey = '';
   private lastTimestamp = '';
+  /** While a read resumes "since" the last delivered line: the key a line must pass to be new. */
+  private resumeKey?: string;
   readonly done: Promise<void>;
 
   constructor(
@@ -143,6 +144,7 @@ export class LogFollower {
           ? { follow: true, tail: this.options.tail, since: this.options.since }
           : { follow: true, since: this.lastTimestamp ? timestampToSince(this.lastTimestamp) : openedAt };
         first = false;
+        this.resumeKey = this.lastTimestamp ? timestampKey(this.lastTimestamp) : undefined;
         await readLogs(client, this.id, runtime.tty, query, (line) => this.deliver(line), this.abort.signal);
         if (this.disposed) return;
         const after = await containerRuntime(client, this.id);
@@ -160,14 +162,17 @@ export class LogFollower {
     }
   }
 
-  /** Lines at or before the last delivered one come again when a read resumes "since" it: drop them. */
+  /**
+   * Lines at or before the last delivered one come again when a read resumes "since" it: drop them. Only the
+   * first lines of a resumed read can be such repeats (the engine sends a log in order), so the comparison
+   * stops at the first new line and a long read pays nothing for it.
+   */
   private deliver(line: LogLine): void {
-    const key = timestampKey(line.timestamp);
-    if (line.timestamp && key <= this.lastKey) return;
-    if (line.timestamp) {
-      this.lastKey = key;
-      this.lastTimestamp = line.timestamp;
+    if (this.resumeKey !== undefined && line.timestamp) {
+      if (timestampKey(line.timestamp) <= this.resumeKey) return;
+      this.resumeKey = undefined;
     }
+    if (line.timestamp) this.lastTimestamp = line.timestamp;
     this.onEvent({ kind: 'line', line });
   }
 }

@@ -18,6 +18,34 @@ describe('log window and rendering', () => {
     assert.deepEqual([...window].map((e) => (e.kind === 'line' ? e.line.text : '')), ['n 3', 'n 4', 'n 5']);
   });
 
+  it('gives back every kept entry as it came, across wraps and growth of its byte ring', () => {
+    const window = new LogWindow(50);
+    const pushed: LogEntry[] = [];
+    for (let i = 0; i < 2_000; i++) {
+      // Lengths that vary from a few bytes to ~40 KiB, so the ring wraps, skips short tails and grows.
+      const size = i % 97 === 0 ? 40_000 : (i * 7919) % 300;
+      const entry: LogEntry =
+        i % 13 === 0
+          ? { kind: 'marker', text: `── restarted ${i} ──` }
+          : { kind: 'line', source: i % 3 === 0 ? 'db' : 'web', line: { stream: i % 2 ? 'stderr' : 'stdout', timestamp: i % 5 ? `2024-01-01T00:00:${String(i % 60).padStart(2, '0')}.${i}Z` : '', text: `${i} ${'日志 x'.repeat(size / 5)}` } };
+      window.push(entry);
+      pushed.push(entry);
+      if (i % 50 === 49 || i === 1_999) assert.deepEqual([...window], pushed.slice(-50), `after ${i + 1} entries`);
+    }
+  });
+
+  it('keeps a line\'s spaces, an empty line and an empty timestamp apart', () => {
+    const window = new LogWindow(4);
+    const entries: LogEntry[] = [
+      { kind: 'line', source: 'web', line: { stream: 'stdout', timestamp: '', text: 'no timestamp here' } },
+      { kind: 'line', source: 'web', line: { stream: 'stdout', timestamp: '2024-01-01T00:00:00Z', text: '' } },
+      { kind: 'line', source: 'web', line: { stream: 'stderr', timestamp: '2024-01-01T00:00:00Z', text: '  indented  ' } },
+      { kind: 'marker', text: '' },
+    ];
+    entries.forEach((e) => window.push(e));
+    assert.deepEqual([...window], entries);
+  });
+
   it('marks stderr, keeps the line\'s colours, prefixes compose sources and writes plain files', () => {
     const style = { timestamps: false, sourceWidth: 0 };
     assert.equal(renderEntry(line('\x1b[32mok\x1b[0m'), style), '\x1b[32mok\x1b[0m\x1b[0m\r\n');
