@@ -28,6 +28,7 @@ export function packBuildContext(source: BuildContextSource, onBytes?: (sent: nu
   const dockerfileInContext = outside ? `.dockerfile.${Math.random().toString(36).slice(2, 14)}` : relativeDockerfile;
 
   const packed = tar.pack(contextDir, {
+    fs: largeReads,
     ignore: (name) => excluded(path.relative(contextDir, name).split(path.sep).join('/'), name),
     finalize: !outside,
     finish: outside
@@ -49,6 +50,16 @@ export function packBuildContext(source: BuildContextSource, onBytes?: (sent: nu
   packed.on('error', (error) => counted.destroy(error));
   return { stream: packed.pipe(counted), dockerfileInContext };
 }
+
+/**
+ * tar-fs reads each file through fs.createReadStream's 64 KiB chunks, and each chunk then travels alone through
+ * the tar stream and the request: 1,600 small writes for a 100 MB context, which made sending it ~1.5× the
+ * docker CLI. Reads of 1 MiB cut that to a hundred and bring it to the CLI's time.
+ */
+const largeReads = {
+  ...fs,
+  createReadStream: (file: string, options: { start?: number; end?: number }) => fs.createReadStream(file, { ...options, highWaterMark: 1024 * 1024 }),
+} as unknown as typeof fs;
 
 /**
  * Whether a context path is left out. A directory is skipped whole unless an exception pattern (`!…`)
