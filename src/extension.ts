@@ -81,13 +81,14 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   const documentsOf = (s: EngineSession) => readOnlyDocuments.forEngine(s.id, (title) => s.titled(title));
   // Required when first used, not imported above: the bundle evaluates the command modules only then.
   const tables = () => require('./commands/commandTable') as typeof import('./commands/commandTable');
+  const refreshViews = () => void explorer.resyncUnwatched();
   const commands = new LazyCommands(
     declaredCommands(context),
     { session, log },
-    () => tables().createCommandTable({ context, session, log, explorer, terminals, documents: documentsOf(session), readOnlyDocuments, registries, engines, enginesView, files, doctor, swarm }),
+    () => tables().createCommandTable({ context, session, log, refreshViews, explorer, terminals, documents: documentsOf(session), readOnlyDocuments, registries, engines, enginesView, files, doctor, swarm }),
     {
       engineOf: (args) => commandEngine(engines, explorer, args),
-      build: (s) => tables().createEngineCommandTable({ context, session: s, log, terminals: terminalsOf.get(s), documents: documentsOf(s), registries }),
+      build: (s) => tables().createEngineCommandTable({ context, session: s, log, refreshViews, terminals: terminalsOf.get(s), documents: documentsOf(s), registries }),
       shown: () => engines.shown(),
     },
   );

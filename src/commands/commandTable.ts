@@ -47,6 +47,12 @@ export interface CommandTable {
 
 /** What a command acting on one engine needs, built for each engine it is used on. */
 export interface EngineCommandDependencies extends CommandServices {
+  /**
+   * After a command changed the engine: shows the change in the views now where no event will say it (an
+   * engine whose event stream is not open). Where the stream is open its events repaint the rows, and a full
+   * read after each stop or removal cost four list requests that changed nothing the user saw.
+   */
+  readonly refreshViews: () => void;
   readonly context: vscode.ExtensionContext;
   readonly terminals: TerminalServices;
   readonly documents: EngineDocuments;
@@ -58,7 +64,7 @@ export interface EngineCommandDependencies extends CommandServices {
  * while several engines are shown, the one the user picks (lazyCommands.ts). Each engine gets its own table.
  */
 export function createEngineCommandTable(deps: EngineCommandDependencies): CommandTable {
-  const refreshViews = () => void vscode.commands.executeCommand(Commands.refreshExplorer);
+  const refreshViews = deps.refreshViews;
   const delivery = deliveryCommandTable(deps.context, deps.session, deps.log, deps.registries);
   return {
     handlers: {

@@ -20,7 +20,7 @@ export function explorerCommandTable(deps: CommandDependencies): Record<string, 
   return {
     [Commands.openEngineSettings]: openEngineSettings(),
     [Commands.showLog]: showLog(deps),
-    [Commands.refreshContainers]: refreshExplorer(deps.explorer),
+    [Commands.refreshContainers]: refreshExplorer(deps.explorer, 'containers'),
     [Commands.refreshExplorer]: refreshExplorer(deps.explorer),
     [Commands.filterContainers]: filterView(deps.explorer, Views.containers),
     [Commands.filterImages]: filterView(deps.explorer, Views.images),

@@ -27,7 +27,8 @@ export function packBuildContext(source: BuildContextSource, onBytes?: (sent: nu
   const excluded = contextExclusions(contextDir, outside ? undefined : relativeDockerfile);
   const dockerfileInContext = outside ? `.dockerfile.${Math.random().toString(36).slice(2, 14)}` : relativeDockerfile;
 
-  const packed = tar.pack(contextDir, {
+  // tar-fs reads through `fs` when given one (its types leave the option out).
+  const options: tar.PackOptions & { fs: typeof fs } = {
     fs: largeReads,
     ignore: (name) => excluded(path.relative(contextDir, name).split(path.sep).join('/'), name),
     finalize: !outside,
@@ -38,7 +39,8 @@ export function packBuildContext(source: BuildContextSource, onBytes?: (sent: nu
           pack.finalize();
         }
       : undefined,
-  });
+  };
+  const packed = tar.pack(contextDir, options);
   let sent = 0;
   const counted = new Transform({
     transform(chunk: Buffer, _encoding, done) {

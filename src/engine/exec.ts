@@ -139,6 +139,8 @@ class StreamSession implements InteractiveSession {
   private readonly listeners: ((chunk: OutputChunk) => void)[] = [];
   /** Output that arrived before anyone listened (a shell's first prompt comes while the caller still awaits). */
   private early: OutputChunk[] = [];
+  /** Closed from our side (the terminal was closed): nobody will see an exit code, so none is asked for. */
+  private closed = false;
 
   constructor(
     private readonly client: EngineClient,
@@ -184,6 +186,8 @@ class StreamSession implements InteractiveSession {
 
   async outcome(): Promise<SessionOutcome> {
     await this.ended;
+    // The shell outlives a closed stream for a moment, and asking for its exit code polled the engine 20 times.
+    if (this.closed) return { kind: 'exited' };
     try {
       const exitCode = await this.exitCode();
       // Killed with its container by a stopping engine, which answered a moment longer.
@@ -199,6 +203,7 @@ class StreamSession implements InteractiveSession {
   }
 
   close(): void {
+    this.closed = true;
     this.stream.destroy();
   }
 }

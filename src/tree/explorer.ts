@@ -15,7 +15,7 @@ import { EngineExplorer, EXPLORER_VIEW_IDS, type ExplorerViewId, type SharedExpl
 import { EngineRootsProvider } from './engineRoots';
 import { watchEngineSources } from './engineSourceWatcher';
 import type { ExplorerSnapshots } from './explorerSnapshots';
-import type { ExplorerStore } from './explorerStore';
+import type { ExplorerStore, StoreKind } from './explorerStore';
 import { ExplorerSettings } from './explorerSettings';
 import type { RefreshCoordinator } from './refreshCoordinator';
 import { ViewFilter } from './viewFilter';
@@ -107,9 +107,14 @@ export class Explorer implements vscode.Disposable {
     this.primary.rememberWith(snapshots);
   }
 
-  /** A full read of every engine shown (the refresh buttons). */
-  async resync(): Promise<void> {
-    await Promise.all(this.shown.map((e) => e.coordinator.resync()));
+  /** A full read of every engine shown (the refresh buttons); with `only`, settles once that kind is read. */
+  async resync(only?: StoreKind): Promise<void> {
+    await Promise.all(this.shown.map((e) => e.coordinator.resync(only)));
+  }
+
+  /** A full read of each engine shown whose event stream is not open: nothing else would tell it of a change. */
+  async resyncUnwatched(): Promise<void> {
+    await Promise.all(this.shown.filter((e) => !e.coordinator.streaming).map((e) => e.coordinator.resync()));
   }
 
   /** Builds an explorer for each engine newly shown and disposes those no longer shown. */

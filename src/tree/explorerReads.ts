@@ -10,17 +10,22 @@
 import type { ContainerSummary } from '../models/container';
 import type { ExplorerReadSource } from '../models/explorerReadSource';
 import { contradicts, type SyncPlan } from './eventPlan';
-import type { ExplorerStore } from './explorerStore';
+import type { ExplorerStore, Models, StoreKind } from './explorerStore';
 
 export type { ExplorerReadSource };
 
 /** A full read of everything: after the stream (re)opens, and the refresh button. */
-export async function readEverything(source: ExplorerReadSource, store: ExplorerStore): Promise<void> {
-  const [containers, images, networks, volumes] = await Promise.all([source.listContainers(), source.listImages(), source.listNetworks(), source.listVolumes()]);
-  store.replaceAll('containers', containers);
-  store.replaceAll('images', images);
-  store.replaceAll('networks', networks);
-  store.replaceAll('volumes', volumes);
+/**
+ * Every list once. Each kind is applied the moment its own list lands, not when the slowest of the four has:
+ * the Containers view repaints after the containers list alone (the refresh button's figure), whatever the
+ * images list costs. `onApplied` hears each kind as it is in the store.
+ */
+export async function readEverything(source: ExplorerReadSource, store: ExplorerStore, onApplied?: (kind: StoreKind) => void): Promise<void> {
+  const apply = async <K extends StoreKind>(kind: K, read: Promise<readonly Models[K][]>) => {
+    store.replaceAll(kind, await read);
+    onApplied?.(kind);
+  };
+  await Promise.all([apply('containers', source.listContainers()), apply('images', source.listImages()), apply('networks', source.listNetworks()), apply('volumes', source.listVolumes())]);
 }
 
 /** The reads one plan needs, applied item by item. */

@@ -21,7 +21,7 @@ export interface StoreChange {
 
 export type StoreKind = keyof StoreChange;
 
-interface Models {
+export interface Models {
   containers: ContainerSummary;
   images: ImageSummary;
   networks: NetworkSummary;

@@ -11,7 +11,7 @@ import type { EngineState } from '../session/engineState';
 import type { Settings } from '../settings';
 import { addEventToPlan, emptyPlan, isEmptyPlan, type SyncPlan } from './eventPlan';
 import { readEverything, readPlan, type ExplorerReadSource } from './explorerReads';
-import type { ExplorerStore } from './explorerStore';
+import type { ExplorerStore, StoreKind } from './explorerStore';
 
 type EngineModule = typeof import('../engine/index');
 
@@ -94,8 +94,15 @@ export class RefreshCoordinator implements vscode.Disposable {
   }
 
   /** A full read of everything: the refresh button, and once after every (re)connect. */
-  resync(): Promise<void> {
-    return this.enqueue(() => this.readAll());
+  /**
+   * A full read (the refresh buttons). With `only`, settles as soon as that kind is in the store (the view
+   * whose button was pressed), while the other kinds finish in the background.
+   */
+  resync(only?: StoreKind): Promise<void> {
+    let applied!: () => void;
+    const done = new Promise<void>((resolve) => (applied = resolve));
+    const all = this.enqueue(() => this.readAll((kind) => kind === only && applied()));
+    return only ? Promise.race([done, all]) : all;
   }
 
   private onEngineState(state: EngineState): void {
@@ -215,13 +222,13 @@ export class RefreshCoordinator implements vscode.Disposable {
     return next;
   }
 
-  private async readAll(): Promise<void> {
+  private async readAll(onApplied?: (kind: StoreKind) => void): Promise<void> {
     if (this.session.state.kind !== 'connected') {
       this.readOwed = true;
       return;
     }
     this.readOwed = false;
-    await readEverything(await this.source(), this.store);
+    await readEverything(await this.source(), this.store, onApplied);
   }
 
   private async readPlan(plan: SyncPlan): Promise<void> {
