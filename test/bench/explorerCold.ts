@@ -5,14 +5,12 @@
 // 1,000 containers, the median of DOCKSIDE_BENCH_RUNS (5) fresh windows each; then as many windows opened
 // again on one user data (they paint the last window's containers while they connect). Prints figures only.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import Docker from 'dockerode';
 import { runInCodeServer } from '../launchers/codeServer';
 import { median, range } from './figures';
-import { PrivateEngine } from '../support/privateEngine';
-import { loadTestImageInto, TEST_IMAGE } from '../support/testEngine';
-import { CountingProxy } from './explorerProxy';
+import { TEST_IMAGE } from '../support/testEngine';
+import { withProxiedEngine, type CountingProxy } from './explorerProxy';
 import type { ColdProbeResults } from './host/explorerColdProbe';
 
 const SIZES = (process.env.DOCKSIDE_BENCH_SIZES ?? '20,300,1000').split(',').map(Number);
@@ -21,14 +19,7 @@ const PREFIX = 'cold';
 
 
 export async function run(): Promise<void> {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-bench-cold-'));
-  const engine = new PrivateEngine(path.join(tmp, 'engine'));
-  await engine.start();
-  const proxy = new CountingProxy(path.join(tmp, 'proxy.sock'), engine.socket);
-  await proxy.listen();
-  const docker = new Docker({ socketPath: engine.socket });
-  try {
-    await loadTestImageInto(docker);
+  await withProxiedEngine('cold', async ({ tmp, engine, proxy, docker }) => {
     let made = 0;
     for (const size of SIZES) {
       made = await fillTo(docker, made, size);
@@ -64,11 +55,7 @@ export async function run(): Promise<void> {
       for (let i = 0; i < RUNS; i++) reopened.push(await window(`${size}-reopened-${i}`, { userDataDir }));
       report(size, reopened, proxy, 'windows opened again');
     }
-  } finally {
-    proxy.close();
-    await engine.destroy();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 }
 
 function report(size: number, runs: ColdProbeResults[], proxy: CountingProxy, kind: string): void {

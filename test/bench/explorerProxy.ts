@@ -3,7 +3,12 @@
 // benchmark to count engine requests while nothing changes.
 import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Docker from 'dockerode';
 import { closeProxy, endTogether } from '../support/gateProxy';
+import { PrivateEngine } from '../support/privateEngine';
+import { loadTestImageInto } from '../support/testEngine';
 
 export interface ProxiedRequest {
   readonly time: number;
@@ -54,5 +59,32 @@ export class CountingProxy {
       engine.write(chunk);
     });
     engine.on('data', (chunk) => client.write(chunk));
+  }
+}
+
+export interface ProxiedEngine {
+  /** A temporary folder for the benchmark's files, removed afterwards. */
+  readonly tmp: string;
+  readonly engine: PrivateEngine;
+  readonly proxy: CountingProxy;
+  /** The private engine, reached past the proxy, with the test image loaded. */
+  readonly docker: Docker;
+}
+
+/** Runs `work` against a private engine behind a counting proxy, and tears both down afterwards. */
+export async function withProxiedEngine(name: string, work: (setup: ProxiedEngine) => Promise<void>): Promise<void> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `dockside-bench-${name}-`));
+  const engine = new PrivateEngine(path.join(tmp, 'engine'));
+  await engine.start();
+  const proxy = new CountingProxy(path.join(tmp, 'proxy.sock'), engine.socket);
+  await proxy.listen();
+  const docker = new Docker({ socketPath: engine.socket });
+  try {
+    await loadTestImageInto(docker);
+    await work({ tmp, engine, proxy, docker });
+  } finally {
+    proxy.close();
+    await engine.destroy();
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -5,27 +5,17 @@
 // per minute (the median of DOCKSIDE_BENCH_SESSIONS, 3 sessions) and, for the median session, the requests
 // of each phase grouped by endpoint, so that a read that changes nothing the user sees stands out.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import Docker from 'dockerode';
 import { runInCodeServer } from '../launchers/codeServer';
 import { median, range } from './figures';
-import { PrivateEngine } from '../support/privateEngine';
-import { loadTestImageInto, TEST_IMAGE } from '../support/testEngine';
-import { CountingProxy, type ProxiedRequest } from './explorerProxy';
+import { TEST_IMAGE } from '../support/testEngine';
+import { withProxiedEngine, type ProxiedRequest } from './explorerProxy';
 import type { SessionProbeResults } from './host/explorerSessionProbe';
 
 const SESSIONS = Number(process.env.DOCKSIDE_BENCH_SESSIONS ?? 3);
 
 export async function run(): Promise<void> {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-bench-session-'));
-  const engine = new PrivateEngine(path.join(tmp, 'engine'));
-  await engine.start();
-  const proxy = new CountingProxy(path.join(tmp, 'proxy.sock'), engine.socket);
-  await proxy.listen();
-  const docker = new Docker({ socketPath: engine.socket });
-  try {
-    await loadTestImageInto(docker);
+  await withProxiedEngine('session', async ({ tmp, engine, proxy, docker }) => {
     for (let i = 0; i < 20; i++) await docker.createContainer({ name: `other-${String(i).padStart(2, '0')}`, Image: TEST_IMAGE, Cmd: ['sleep', '3600'], HostConfig: { NetworkMode: 'none' } });
     const sessions: { results: SessionProbeResults; requests: ProxiedRequest[]; perMinute: number }[] = [];
     for (let i = 0; i < SESSIONS; i++) {
@@ -56,11 +46,7 @@ export async function run(): Promise<void> {
       console.log(`  ${p.phase} (${((end - p.at) / 1000).toFixed(0)} s): ${inPhase.length} requests`);
       for (const [endpoint, n] of byEndpoint(inPhase)) console.log(`    ${String(n).padStart(4)}  ${endpoint}`);
     }
-  } finally {
-    proxy.close();
-    await engine.destroy();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Requests grouped by method and path, with ids and names folded, most frequent first. */
