@@ -64,13 +64,12 @@ export interface EngineCommandDependencies extends CommandServices {
  * while several engines are shown, the one the user picks (lazyCommands.ts). Each engine gets its own table.
  */
 export function createEngineCommandTable(deps: EngineCommandDependencies): CommandTable {
-  const refreshViews = deps.refreshViews;
   const delivery = deliveryCommandTable(deps.context, deps.session, deps.log, deps.registries);
   return {
     handlers: {
       [Commands.retryEngine]: retryEngine(deps),
       [Commands.showEngineDetails]: showEngineDetails(deps),
-      ...manageCommandTable(deps, deps.documents, refreshViews),
+      ...manageCommandTable(deps, deps.documents, deps.refreshViews),
       ...delivery.handlers,
       ...terminalCommandTable(deps.terminals),
     },

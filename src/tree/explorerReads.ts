@@ -14,11 +14,10 @@ import type { ExplorerStore, Models, StoreKind } from './explorerStore';
 
 export type { ExplorerReadSource };
 
-/** A full read of everything: after the stream (re)opens, and the refresh button. */
 /**
- * Every list once. Each kind is applied the moment its own list lands, not when the slowest of the four has:
- * the Containers view repaints after the containers list alone (the refresh button's figure), whatever the
- * images list costs. `onApplied` hears each kind as it is in the store.
+ * A full read of everything: after the stream (re)opens, and the refresh buttons. Each kind is applied the
+ * moment its own list lands, not when the slowest of the four has: the Containers view repaints after the
+ * containers list alone, whatever the images list costs. `onApplied` hears each kind as it is in the store.
  */
 export async function readEverything(source: ExplorerReadSource, store: ExplorerStore, onApplied?: (kind: StoreKind) => void): Promise<void> {
   const apply = async <K extends StoreKind>(kind: K, read: Promise<readonly Models[K][]>) => {

@@ -93,10 +93,9 @@ export class RefreshCoordinator implements vscode.Disposable {
     return this.firstSync?.promise ?? Promise.resolve();
   }
 
-  /** A full read of everything: the refresh button, and once after every (re)connect. */
   /**
-   * A full read (the refresh buttons). With `only`, settles as soon as that kind is in the store (the view
-   * whose button was pressed), while the other kinds finish in the background.
+   * A full read of everything: the refresh buttons, and once after every (re)connect. With `only`, settles as
+   * soon as that kind is in the store (the view whose button was pressed); the other kinds finish behind it.
    */
   resync(only?: StoreKind): Promise<void> {
     let applied!: () => void;
