@@ -44,6 +44,11 @@ ext_passed=$(echo "$ext_line" | grep -Eo '^[0-9]+' || echo 0)
 ext_failed=$(echo "$ext_line" | sed -E 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/')
 [ -n "$ext_failed" ] && [ "$ext_failed" -eq "$ext_failed" ] 2>/dev/null || ext_failed=1
 [ "$ext_status" -ne 0 ] && [ "$ext_failed" -eq 0 ] && ext_failed=1
+# The record of a CI run keeps only the end of its output: repeat the failures there, unit and
+# extension host alike, so a red run says which test failed and why.
+failures() { if grep -qE '^ *[0-9]+ failing' "$1"; then sed -n -E '/^ *[0-9]+ failing/,$p' "$1" | head -n 80; else tail -n 40 "$1"; fi; }
+if [ "$unit_failed" -ne 0 ]; then echo "unit failures:"; failures "$unit_log"; fi
+if [ "$ext_failed" -ne 0 ]; then echo "extension-host failures:"; grep -A6 '^FAILED: ' "$ext_log" | head -n 80; fi
 rm -f "$unit_log" "$ext_log"
 
 echo "unit: $unit_passed passed, $unit_failed failed; extension host: $ext_passed passed, $ext_failed failed"
