@@ -32,6 +32,17 @@ function one(findings: readonly Finding[], id: string): Finding {
   return found[0]!;
 }
 
+/** The process is gone, or a zombie with no thread of it left running. */
+function exitedCompletely(pid: number): boolean {
+  let status: string;
+  try {
+    status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return true;
+  }
+  return /^State:\s*Z/m.test(status) && /^Threads:\s*1$/m.test(status);
+}
+
 /** The doctor in a process of its own: inside `netns`, or as another user (spawnSync sets uid, gid and no supplementary groups). */
 function probe(request: { endpoint: DoctorEndpoint; engine: EngineOutcome; roots?: object }, where: { netns?: string; uid?: number; gid?: number } = {}): Finding[] {
   const args = [PROBE, JSON.stringify(request)];
@@ -138,7 +149,10 @@ describe('doctor on real faults (live)', function () {
     await engine.start();
     const pid = Number(fs.readFileSync(path.join(ROOT, 'docker.pid'), 'utf8'));
     process.kill(pid, 'SIGKILL');
-    while (fs.existsSync(`/proc/${pid}`) && !/^State:\s*Z/m.test(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))) await new Promise((r) => setTimeout(r, 50));
+    // Dead means every thread gone: the leader of a killed multi-threaded process turns zombie while its other
+    // threads still exit, and until the last one has, the listening socket stays open (connections succeed).
+    const deadline = Date.now() + 20_000;
+    while (!exitedCompletely(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const report = await runDoctor({ endpoint, engine: await failed(), host: nodeHostAccess() });
     one(report.findings, 'socketRefused');
     assert.ok(!report.findings.some((f) => f.id === 'socketMissing'));
