@@ -11,7 +11,8 @@ export type ColdMark =
   | 'engine connected'
   | 'event stream open'
   | 'first full read done'
-  | 'views asked for rows'
+  | 'rows first asked for'
+  | 'rows asked for, engine connected'
   | 'last known rows returned'
   | 'first rows returned';
 

@@ -74,6 +74,23 @@ export class EngineSession implements vscode.Disposable {
     return this.activeClient;
   }
 
+  /**
+   * Resolves once the state is connected or failed (at once when it is already), or after `timeoutMs` while
+   * it is still connecting.
+   */
+  settled(timeoutMs: number): Promise<void> {
+    if (this.current.kind !== 'connecting') return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      const subscription = this.onDidChangeState((state) => state.kind !== 'connecting' && done());
+    });
+  }
+
   private lastError?: Error;
   private returnWatch?: { host: string; watch: EngineReturnWatch };
 

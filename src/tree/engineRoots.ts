@@ -75,7 +75,11 @@ export class EngineRootsProvider implements vscode.TreeDataProvider<Node>, vscod
     const explorer = this.engineOf(node);
     if (!explorer) return [];
     if (isRoot(node)) {
-      if (explorer.session.state.kind !== 'connected') return [this.messageOf(explorer)];
+      if (explorer.session.state.kind !== 'connected') {
+        // The engine's rows come when it connects: its provider's repaint must then reach this root.
+        this.provider(explorer).noteShown();
+        return [this.messageOf(explorer)];
+      }
       return this.claim(explorer, await this.provider(explorer).getChildren());
     }
     if (isMessage(node)) return [];

@@ -3,9 +3,15 @@
 // the rows a store change touched.
 import * as vscode from 'vscode';
 import type { EngineSession } from '../session/engineSession';
-import type { ExplorerStore, StoreChange } from './explorerStore';
+import type { ExplorerStore, StoreChange, StoreKind } from './explorerStore';
 import type { RefreshCoordinator } from './refreshCoordinator';
 import type { ViewFilter } from './viewFilter';
+
+/**
+ * How long the first ask for rows waits for the engine to answer before the view shows its "connecting"
+ * welcome instead (a remote engine over ssh can take seconds).
+ */
+const CONNECT_WAIT_MS = 2000;
 
 /** What a store change means for a view: nothing, these rows, or the whole view. */
 export type Repaint<N> = readonly N[] | 'all' | undefined;
@@ -39,6 +45,8 @@ export abstract class ExplorerProvider<N extends { readonly id: string }> implem
 
   /** Whether this view's rows come from the snapshot a store is seeded with (the Containers view's do). */
   protected readonly showsSnapshot: boolean = false;
+  /** The one kind this view's rows need read before the first paint (none: every kind). */
+  protected readonly paintsFrom?: StoreKind;
 
   abstract getTreeItem(node: N): vscode.TreeItem;
   protected abstract roots(): N[];
@@ -47,24 +55,55 @@ export abstract class ExplorerProvider<N extends { readonly id: string }> implem
 
   async getChildren(node?: N): Promise<N[]> {
     if (node) return this.children(node);
-    const state = this.services.session.state.kind;
+    this.everAsked = true;
+    this.services.coordinator.timeline?.mark('rows first asked for');
     // An earlier window's containers show while this one connects and reads (explorerSnapshots.ts); an
     // engine that fails shows its welcome view as always (the explorer drops the snapshot then).
-    if (this.showsSnapshot && this.store.provisional && state !== 'failed') {
+    if (this.showsSnapshot && this.store.provisional && this.services.session.state.kind !== 'failed') {
       this.services.coordinator.timeline?.mark('last known rows returned');
       return this.roots();
     }
-    if (state !== 'connected') return [];
-    this.services.coordinator.timeline?.mark('views asked for rows');
-    await this.services.coordinator.ready();
-    if (this.services.session.state.kind !== 'connected') return [];
-    const roots = this.roots();
-    if (roots.length) this.services.coordinator.timeline?.mark('first rows returned');
-    return roots;
+    this.rootsAsked++;
+    try {
+      // The first ask comes while the engine is being dialled: answer it once connected and read, rather
+      // than with no rows and a repaint later. VS Code holds a repaint back up to 200 ms behind the one
+      // before it, and that wait was most of the time between the first read and the first painted row.
+      await this.services.session.settled(CONNECT_WAIT_MS);
+      if (this.services.session.state.kind !== 'connected') return [];
+      this.services.coordinator.timeline?.mark('rows asked for, engine connected');
+      await this.services.coordinator.ready(this.paintsFrom);
+      if (this.services.session.state.kind !== 'connected') return [];
+      const roots = this.roots();
+      if (roots.length) this.services.coordinator.timeline?.mark('first rows returned');
+      return roots;
+    } finally {
+      this.rootsAsked--;
+    }
+  }
+
+  /**
+   * Root asks VS Code is waiting on: they read the store when they answer, so a change meanwhile needs no
+   * repaint of its own (one would make VS Code throw the answer away and ask again, up to 200 ms later).
+   */
+  private rootsAsked = 0;
+  /**
+   * Whether VS Code asked for this view's rows yet. Until it has, nothing is shown to repaint, and a repaint
+   * would only start VS Code's 200 ms hold-back for the next one: the first rows would wait behind it.
+   */
+  private everAsked = false;
+
+  /** VS Code shows something in this view's place (an engine's message row while it does not answer): repaints count from now. */
+  noteShown(): void {
+    this.everAsked = true;
+  }
+
+  /** Whether a repaint now would change what VS Code shows (see rootsAsked and everAsked). */
+  private get repaintShows(): boolean {
+    return this.everAsked && this.rootsAsked === 0;
   }
 
   repaintAll(): void {
-    this.changed.fire(undefined);
+    if (this.repaintShows) this.changed.fire(undefined);
   }
 
   /** Case-insensitive match of the filter text against any of the texts a row shows. */
@@ -75,7 +114,7 @@ export abstract class ExplorerProvider<N extends { readonly id: string }> implem
 
   /** Repaints these rows only (each once). */
   protected repaintRows(rows: readonly N[]): void {
-    if (rows.length) this.changed.fire([...new Set(rows)]);
+    if (rows.length && this.repaintShows) this.changed.fire([...new Set(rows)]);
   }
 
   private onStoreChange(change: StoreChange): void {

@@ -41,8 +41,8 @@ export class RefreshCoordinator implements vscode.Disposable {
   private lastPlanReadAt = -Infinity;
   /** Every read runs after the previous one, so results land in the order the engine produced them. */
   private queue: Promise<void> = Promise.resolve();
-  /** Settles when the first full read after the stream opened is done (the views wait on it). */
-  private firstSync?: { promise: Promise<void>; resolve: () => void };
+  /** The first full read after the stream opened (the views wait on it, each for the kind it shows). */
+  private firstSync?: FirstSync;
   /**
    * A full read was due while the session was not connected yet (the stream can open before the session's own
    * ping succeeds, and a newer connect attempt can outlive the one awaited): it runs once the session connects.
@@ -88,9 +88,12 @@ export class RefreshCoordinator implements vscode.Disposable {
     return { dispose: () => clearTimeout(timer) };
   }
 
-  /** Resolves once the explorer holds a full read of the current engine (immediately when none is due). */
-  ready(): Promise<void> {
-    return this.firstSync?.promise ?? Promise.resolve();
+  /**
+   * Resolves once the explorer holds a full read of the current engine, or with `kind` once that kind is
+   * read (immediately when no read is due): the Containers view paints without waiting for the images.
+   */
+  ready(kind?: StoreKind): Promise<void> {
+    return this.firstSync?.wait(kind) ?? Promise.resolve();
   }
 
   /**
@@ -130,7 +133,7 @@ export class RefreshCoordinator implements vscode.Disposable {
     if (this.stream || state.kind === 'connecting') return;
     // An engine that is down may come up later: wait for it on the stream. Other failures need the user.
     if (state.kind === 'failed' && !WAIT_FOR_ENGINE.has(state.code)) return;
-    if (state.kind === 'connected') this.firstSync ??= deferred();
+    if (state.kind === 'connected') this.firstSync ??= new FirstSync();
     const engine = await this.session.engine();
     this.timeline?.mark('engine bundle loaded');
     let client: EngineClient;
@@ -175,7 +178,7 @@ export class RefreshCoordinator implements vscode.Disposable {
     void this.enqueue(async () => {
       // After an outage the session may still report the failure: let it ping again before reading.
       if (this.session.state.kind !== 'connected') await this.session.connect();
-      await this.readAll();
+      await this.readAll((kind) => this.firstSync?.applied(kind));
       this.timeline?.mark('first full read done');
       this.firstSync?.resolve();
       this.firstSync = undefined;
@@ -258,4 +261,28 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void;
   const promise = new Promise<void>((r) => (resolve = r));
   return { promise, resolve };
+}
+
+/** The first full read: settled when all kinds are read (or nothing will come), each kind also on its own. */
+class FirstSync {
+  private readonly all = deferred();
+  private readonly kinds = new Map<StoreKind, ReturnType<typeof deferred>>();
+
+  wait(kind?: StoreKind): Promise<void> {
+    return kind ? Promise.race([this.all.promise, this.of(kind).promise]) : this.all.promise;
+  }
+
+  applied(kind: StoreKind): void {
+    this.of(kind).resolve();
+  }
+
+  resolve(): void {
+    this.all.resolve();
+  }
+
+  private of(kind: StoreKind): ReturnType<typeof deferred> {
+    let entry = this.kinds.get(kind);
+    if (!entry) this.kinds.set(kind, (entry = deferred()));
+    return entry;
+  }
 }

@@ -27,6 +27,7 @@ const GROUP_ICONS: Record<Exclude<ContainerGrouping, 'none'>, string> = {
 
 export class ContainersProvider extends ExplorerProvider<ContainersViewNode> {
   protected override readonly showsSnapshot = true;
+  protected override readonly paintsFrom = 'containers';
   private nodes = new Map<string, ContainerNode>();
   private groups = new Map<string, ContainerGroupNode>();
   /** Compose services with several replicas (sub-groups of their project), by node id. */

@@ -51,7 +51,14 @@ export async function run(): Promise<void> {
   // did; and it paints what this window saved (written 2 s after the last change): wait for the file.
   await vscode.commands.executeCommand('workbench.view.explorer');
   const userData = process.env.DOCKSIDE_BENCH_USER_DATA;
-  if (userData) await waitFor('this window\'s snapshot', () => savedSnapshots(userData).some((text) => text.includes(`${prefix}-`) && (JSON.parse(text) as { savedAt: number }).savedAt >= clickedAt), 20_000);
+  // A window whose read changed nothing (a reopened one within the same minute) saves nothing new: the snapshot
+  // is current when it holds exactly the engine's containers, whoever wrote it.
+  if (userData) {
+    const docker = new Docker({ socketPath: process.env.DOCKSIDE_BENCH_ENGINE_SOCKET! });
+    const current = (await docker.listContainers({ all: true })).map((c) => c.Id).sort().join();
+    const holds = (text: string) => (JSON.parse(text) as { containers: { id: string }[] }).containers.map((c) => c.id).sort().join() === current;
+    await waitFor('this window\'s snapshot', () => savedSnapshots(userData).some(holds), 20_000);
+  }
   fs.writeFileSync(process.env.DOCKSIDE_BENCH_RESULTS!, JSON.stringify(results));
 }
 
