@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { POOL_BODIES_PER_PROCESS } from '../../../src/server/rules/shellcheck/shellcheck';
 import { repoRoot } from './lspTestClient';
 import { lint } from './runLintCli';
 
@@ -45,7 +46,7 @@ describe('dockside-lint', () => {
     const tools = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-sc-wrapper-'));
     const calls = path.join(tools, 'calls');
     fs.writeFileSync(path.join(tools, 'shellcheck'), `#!/bin/sh\n[ "$1" = --version ] || echo run >> "${calls}"\nexec /usr/bin/shellcheck "$@"\n`, { mode: 0o755 });
-    const files = Array.from({ length: 12 }, (_, index) => {
+    const files = Array.from({ length: POOL_BODIES_PER_PROCESS }, (_, index) => {
       const name = `Batch${index}.dockerfile`;
       fs.writeFileSync(path.join(folder, name), `FROM alpine:3.20\nRUN echo $${index} && cd /tmp${index}\nRUN ls $X${index}\n`);
       return name;
@@ -54,8 +55,8 @@ describe('dockside-lint', () => {
       const { status, stdout } = lint(['-f', 'gnu', ...files], { cwd: folder, env: { PATH: `${tools}:${process.env.PATH}` } });
       assert.equal(status, 1);
       for (const name of files) assert.match(stdout, new RegExp(`^${name}:2:\\d+: .*\\[SC2164\\]$`, 'm'), stdout);
-      // 24 RUN bodies, a dozen a process (ShellcheckPool): two processes, which may run at once.
-      assert.equal(fs.readFileSync(calls, 'utf8').trim().split('\n').length, 2, 'two ShellCheck processes for twelve files');
+      // Two RUN bodies a file, POOL_BODIES_PER_PROCESS a process: two processes, which may run at once.
+      assert.equal(fs.readFileSync(calls, 'utf8').trim().split('\n').length, 2, `two ShellCheck processes for ${files.length} files`);
     } finally {
       fs.rmSync(tools, { recursive: true, force: true });
     }
@@ -67,8 +68,8 @@ describe('dockside-lint', () => {
     // Fails (no JSON) for any batch that holds a body with "boom"; checks the others for real.
     fs.writeFileSync(path.join(tools, 'shellcheck'), `#!/bin/sh\n[ "$1" = --version ] && exec /usr/bin/shellcheck "$@"\n` +
       `for f in "$@"; do [ -f "$f" ] && grep -q boom "$f" && { echo broken; exit 2; }; done\nexec /usr/bin/shellcheck "$@"\n`, { mode: 0o755 });
-    // Twelve bodies fill the first process's batch; the last file's body goes to a second process.
-    const failing = Array.from({ length: 12 }, (_, index) => {
+    // These bodies fill the first process's batch; the last file's body goes to a second process.
+    const failing = Array.from({ length: POOL_BODIES_PER_PROCESS }, (_, index) => {
       const name = `Boom${index}.dockerfile`;
       fs.writeFileSync(path.join(folder, name), `FROM alpine:3.20\nRUN echo boom${index}\n`);
       return name;

@@ -1,9 +1,9 @@
 // What ShellCheck is given for one RUN body, as hadolint builds it (lint-semantics/hadolint-rules.md §2):
 // a shebang naming the stage's shell (so each body carries its own dialect and one process can check the
-// bodies of every stage), one `export NAME=1` per ARG/ENV name the stage knows (ShellCheck then treats
-// them as assigned, constant and safe to leave unquoted), then the body. Unlike hadolint we keep every
-// finding at its own line and column: `map` turns ShellCheck's position in the input back into an offset
-// of the body's script.
+// bodies of every stage), one `export NAME=1` per ARG/ENV name the stage knows and the body mentions
+// (ShellCheck then treats them as assigned, constant and safe to leave unquoted), then the body. Unlike
+// hadolint we keep every finding at its own line and column: `map` turns ShellCheck's position in the input
+// back into an offset of the body's script.
 import { Instruction, PropertyInstruction } from 'dockerfile-ast';
 import { LintContext } from '../context/lintContext';
 
@@ -98,7 +98,10 @@ function shellString(instruction: Instruction): string {
 export function shellcheckInput(script: string, options: ShellOptions): ShellcheckInput | undefined {
   if (script.startsWith('#!') && !ACCEPTED_SHEBANGS.some((shebang) => script.startsWith(shebang))) return undefined;
   const shell = options.shell.trim().split(/\s+/)[0] || '/bin/sh';
-  const exports = [...options.names].filter((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)).sort().map((name) => `export ${name}=1`);
+  // Only the names the body mentions: an export of a name it never uses changes no finding, and leaving it
+  // out makes the same RUN in stages (and files) with other ENV names one input, checked once.
+  const mentioned = new Set(script.match(/[A-Za-z_][A-Za-z0-9_]*/g));
+  const exports = [...options.names].filter((name) => mentioned.has(name) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)).sort().map((name) => `export ${name}=1`);
   const header = [`#!${shell}`, ...exports];
   const lines: ShellcheckInput['lines'] = [];
   const bodyLines: string[] = [];
