@@ -48,6 +48,17 @@ export abstract class ExplorerProvider<N extends { readonly id: string }> implem
   /** The one kind this view's rows need read before the first paint (none: every kind). */
   protected readonly paintsFrom?: StoreKind;
 
+  /**
+   * Root asks VS Code is waiting on: they read the store when they answer, so a change meanwhile needs no
+   * repaint of its own (one would make VS Code throw the answer away and ask again, up to 200 ms later).
+   */
+  private rootsAsked = 0;
+  /**
+   * Whether VS Code asked for this view's rows yet. Until it has, nothing is shown to repaint, and a repaint
+   * would only start VS Code's 200 ms hold-back for the next one: the first rows would wait behind it.
+   */
+  private everAsked = false;
+
   abstract getTreeItem(node: N): vscode.TreeItem;
   protected abstract roots(): N[];
   protected abstract children(node: N): N[];
@@ -82,17 +93,9 @@ export abstract class ExplorerProvider<N extends { readonly id: string }> implem
   }
 
   /**
-   * Root asks VS Code is waiting on: they read the store when they answer, so a change meanwhile needs no
-   * repaint of its own (one would make VS Code throw the answer away and ask again, up to 200 ms later).
+   * VS Code shows something in this view's place (an engine's message row while it does not answer):
+   * repaints count from now.
    */
-  private rootsAsked = 0;
-  /**
-   * Whether VS Code asked for this view's rows yet. Until it has, nothing is shown to repaint, and a repaint
-   * would only start VS Code's 200 ms hold-back for the next one: the first rows would wait behind it.
-   */
-  private everAsked = false;
-
-  /** VS Code shows something in this view's place (an engine's message row while it does not answer): repaints count from now. */
   noteShown(): void {
     this.everAsked = true;
   }
