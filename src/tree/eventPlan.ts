@@ -38,8 +38,11 @@ export function isEmptyPlan(plan: SyncPlan): boolean {
   );
 }
 
-/** Container actions that change nothing the explorer shows (exec sessions, terminals, copies). */
-const QUIET_CONTAINER_ACTIONS = /^(exec_create|exec_start|exec_die|exec_detach|attach|detach|resize|top|archive-path|extract-to-dir|export|copy)\b/;
+/**
+ * Container actions that change nothing the explorer shows (exec sessions, terminals, copies, and `kill`: a
+ * signal changes no state by itself; when it ends the process, `die` follows).
+ */
+const QUIET_CONTAINER_ACTIONS = /^(exec_create|exec_start|exec_die|exec_detach|attach|detach|resize|top|archive-path|extract-to-dir|export|copy|kill)\b/;
 /** Image actions that leave the image list as it was. */
 const QUIET_IMAGE_ACTIONS = /^(push|save)$/;
 

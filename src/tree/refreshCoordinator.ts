@@ -9,6 +9,7 @@ import type { EngineEvent } from '../models/engineEvent';
 import type { EngineSession } from '../session/engineSession';
 import type { EngineState } from '../session/engineState';
 import type { Settings } from '../settings';
+import { DieAfterKill } from './dieAfterKill';
 import { addEventToPlan, emptyPlan, isEmptyPlan, type SyncPlan } from './eventPlan';
 import { readEverything, readPlan, type ExplorerReadSource } from './explorerReads';
 import type { ExplorerStore, StoreKind } from './explorerStore';
@@ -37,6 +38,8 @@ export class RefreshCoordinator implements vscode.Disposable {
   private waitingForEngine?: vscode.Disposable;
   private pending = emptyPlan();
   private debounce?: NodeJS.Timeout;
+  /** A `die` after SIGKILL waits a moment for its `destroy` (docker rm -f) before it is read. */
+  private readonly dieAfterKill = new DieAfterKill((event) => this.planRead(event));
   /** When the last plan read was started (performance-free: Date.now() is enough at this scale). */
   private lastPlanReadAt = -Infinity;
   /** Every read runs after the previous one, so results land in the order the engine produced them. */
@@ -165,6 +168,7 @@ export class RefreshCoordinator implements vscode.Disposable {
     if (this.debounce) clearTimeout(this.debounce);
     this.debounce = undefined;
     this.pending = emptyPlan();
+    this.dieAfterKill.clear();
     // Nothing will fill the views until a stream opens again: do not keep them waiting.
     this.firstSync?.resolve();
     this.firstSync = undefined;
@@ -201,6 +205,10 @@ export class RefreshCoordinator implements vscode.Disposable {
   private onEvent(event: EngineEvent): void {
     // A destroyed item leaves the view now, not after the reads queued before it (issue 20: <= 60 ms).
     if (event.action === 'destroy' || (event.type === 'network' && event.action === 'remove')) this.dropNow(event);
+    if (!this.dieAfterKill.hold(event)) this.planRead(event);
+  }
+
+  private planRead(event: EngineEvent): void {
     addEventToPlan(this.pending, event);
     if (isEmptyPlan(this.pending) || this.debounce) return;
     const wait = Math.max(EVENT_DEBOUNCE_MS, this.lastPlanReadAt + BURST_READ_INTERVAL_MS - Date.now());

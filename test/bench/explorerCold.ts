@@ -69,13 +69,14 @@ function report(size: number, runs: ColdProbeResults[], proxy: CountingProxy, ki
   for (const m of marks) console.log(`    ${(m.at - mid.clickedAt).toFixed(0).padStart(7)}  ${m.mark}`);
   const badge = (b: ColdProbeResults['badge']) => `"${b?.text}" (${b?.label})`;
   console.log(`  badge on first open: ${runs.map((r) => `${badge(r.badge)}, 2 s later ${badge(r.badgeLater)}`).join('; ')}`);
-  const more = runs.find((r) => r.removal);
-  if (more?.removal) console.log(`  docker rm -f returned → row gone: ${(more.removal.goneAt - more.removal.returnedAt).toFixed(0)} ms`);
+  const more = runs.find((r) => r.removals);
+  if (more?.removals) console.log(`  docker rm -f returned → row gone: median ${median(more.removals).toFixed(0)} ms (${range(more.removals)}) of 5 containers`);
   if (more?.burst) {
     const requests = proxy.between(more.burst.from, more.burst.to).filter((r) => !r.line.includes('/containers/create'));
     console.log(`  engine requests while ${more.burst.count} containers are created: ${requests.length} (the creates themselves not counted)`);
   }
-  if (more?.refresh) console.log(`  manual refresh at ${size + 280} containers → done: ${(more.refresh.to - more.refresh.from).toFixed(0)} ms`);
+  if (more?.refresh) console.log(`  manual refresh at ${size} containers → done: median ${median(more.refresh).toFixed(0)} ms (${range(more.refresh)}) of 5 presses`);
+  if (more?.refreshAfterBurst) console.log(`  manual refresh at ${size + 280} containers → done: median ${median(more.refreshAfterBurst).toFixed(0)} ms (${range(more.refreshAfterBurst)}) of 5 presses`);
 }
 
 

@@ -23,6 +23,11 @@ describe('event plan', () => {
     assert.ok(isEmptyPlan(plan));
   });
 
+  it('reads nothing for a signal: `kill` changes no state, the `die` it may cause is read', () => {
+    assert.ok(isEmptyPlan(planFor([ev('container', 'kill', 'c1', { signal: '15' })])));
+    assert.deepEqual([...planFor([ev('container', 'kill', 'c1', { signal: '9' }), ev('container', 'die', 'c1')]).containers], ['c1']);
+  });
+
   it('reads the image list once for any image change, and after a commit', () => {
     assert.equal(planFor([ev('image', 'tag', 'sha256:1'), ev('image', 'untag', 'sha256:2')]).images, true);
     assert.equal(planFor([ev('container', 'commit', 'c1')]).images, true);

@@ -135,7 +135,7 @@ describe('explorer reads: events and reads in order', () => {
       engine.remove('c1');
       store.drop('containers', ['c1']);
     };
-    await readPlan(engine, store, planFor([ev('kill', 'c1')]));
+    await readPlan(engine, store, planFor([ev('health_status: healthy', 'c1')]));
     assert.equal(store.get('containers', 'c1'), undefined);
   });
 });
