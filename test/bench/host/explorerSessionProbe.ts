@@ -88,7 +88,12 @@ export async function run(): Promise<void> {
     await vscode.commands.executeCommand('dockside.containers.stop', await node(ids[i]));
     await pause();
   }
-  await waitFor('every row stopped', async () => (await docker.listContainers({ filters: JSON.stringify({ name: [`${prefix}-`], status: ['running'] }) })).length === 0, 60_000);
+  await waitFor('every container stopped', async () => (await docker.listContainers({ filters: JSON.stringify({ name: [`${prefix}-`], status: ['running'] }) })).length === 0, 60_000);
+  // What the user sees: a session that sent fewer requests by missing changes would be no gain.
+  await waitFor('every row to say Exited', async () => {
+    const rows = (await uiBridge.allViewRows(CONTAINER, 'Containers')).filter((r) => r.label.startsWith(`${prefix}-`));
+    return rows.length === 20 && rows.every((r) => r.description.includes('Exited'));
+  }, 30_000);
 
   phase('docker rm -f the 20');
   for (const id of ids) {
