@@ -148,7 +148,7 @@ export class EngineRegistry implements vscode.Disposable {
     const saved: WorkspaceEngine | undefined = candidate && { id: candidate.id, label: candidate.label, host: candidate.host, contextName: candidate.contextName };
     await this.workspaceState.update(WORKSPACE_ENGINE_KEY, saved);
     this.changed.fire();
-    await this.primary.reconnect();
+    await this.primary.connect();
   }
 
   /** True when this candidate is the engine the primary session shows (its endpoint, once resolved). */

@@ -40,8 +40,8 @@ export class EngineSession implements vscode.Disposable {
     private readonly nameInTitles: (session: EngineSession) => string | undefined = () => undefined,
   ) {
     this.disposables.push(
-      settings.onDidChangeEngine(() => void this.reconnect()),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reconnect()),
+      settings.onDidChangeEngine(() => void this.connect()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.connect()),
     );
   }
 
@@ -141,17 +141,8 @@ export class EngineSession implements vscode.Disposable {
     return this.resolve(engine, this.settings);
   }
 
-  /**
-   * Connects: resolves the endpoint, pings, and publishes the new state. A call while an attempt is in flight
-   * shares it: the views, the warm-up and the status bar all ask at activation, and each new attempt used to
-   * send its own /version and make the state wait for the last one.
-   */
+  /** (Re)connects: resolves the endpoint, pings, and publishes the new state. A newer call supersedes one in flight (its answer is dropped). */
   connect(): Promise<void> {
-    return this.connecting ?? this.reconnect();
-  }
-
-  /** A new attempt even while one is in flight, for when the engine to dial may have changed (settings, context, trust). */
-  reconnect(): Promise<void> {
     const generation = ++this.generation;
     const attempt = this.attempt(generation).finally(() => {
       if (this.connecting === attempt) this.connecting = undefined;

@@ -19,7 +19,7 @@ export function watchEngineSources(session: EngineSession, settings: Settings, l
     }
     if (host !== session.state.endpoint?.host) {
       log.info(`The docker configuration now names ${host ?? 'no valid engine'}: reconnecting`);
-      await session.reconnect();
+      await session.connect();
     }
   };
   // Where the files are is cheap to know without loading the engine module.

@@ -18,7 +18,7 @@ export function useContext(registry: EngineRegistry): (node?: unknown) => Promis
     new engine.ContextStore(process.env).use(c.contextName);
     registry.refresh();
     // The file watcher follows it too, but only for the DOCKER_CONFIG it started with: reconnect now.
-    void registry.primary.reconnect();
+    void registry.primary.connect();
     void vscode.window.showInformationMessage(vscode.l10n.t('Current docker context is now "{0}".', c.contextName));
   };
 }
