@@ -38,10 +38,11 @@ export class DieAfterKill {
       if (isSigkill(event.attributes.signal)) this.killed.add(id);
       return false;
     }
-    if (event.action !== 'die' || !this.killed.delete(id)) {
-      if (event.action === 'destroy' || event.action === 'start') this.killed.delete(id);
+    if (event.action === 'destroy' || event.action === 'start') {
+      this.killed.delete(id);
       return false;
     }
+    if (event.action !== 'die' || !this.killed.delete(id)) return false;
     const timer = setTimeout(() => {
       this.held.delete(id);
       this.release(event);
