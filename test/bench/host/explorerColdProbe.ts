@@ -30,6 +30,15 @@ export interface ColdProbeResults {
   readonly refreshAfterBurst?: readonly number[];
 }
 
+/**
+ * Deliberate quiet gaps, not waits for a state (every pause of this probe goes through `quiet`): each removal starts from a view VS Code has finished repainting
+ * (its extension host holds a repaint up to 200 ms behind the one before), as a user's `docker rm -f` would, and
+ * the refresh presses are a person's pace apart. No event says "VS Code's repaint window is over".
+ */
+const QUIET_BEFORE_REMOVAL_MS = 500;
+const BETWEEN_PRESSES_MS = 1000;
+const quiet = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 export async function run(): Promise<void> {
   const ext = vscode.extensions.getExtension<DocksideApi>('dockside.dockside');
   if (!ext) throw new Error('Dockside is not installed in this host');
@@ -37,16 +46,16 @@ export async function run(): Promise<void> {
   const count = Number(process.env.DOCKSIDE_BENCH_COUNT);
   const prefix = process.env.DOCKSIDE_BENCH_PREFIX!;
   // Let the workbench finish its own start-up before the "click".
-  await new Promise((r) => setTimeout(r, 1500));
+  await quiet(1500);
   const firstRow = uiBridge.waitForViewRow(CONTAINER, 'Containers', [prefix], { timeoutMs: 60_000 });
   const allRows = uiBridge.waitForViewRow(CONTAINER, 'Containers', [prefix], { minSetSize: count, timeoutMs: 60_000 });
-  await new Promise((r) => setTimeout(r, 100)); // the page watches before the click
+  await quiet(100); // the page watches before the click
   const clickedAt = Date.now();
   await vscode.commands.executeCommand(`workbench.view.extension.${CONTAINER}`);
   const [firstRowAt, allRowsAt] = await Promise.all([firstRow, allRows]);
   const api = await ext.activate();
   const badge = await uiBridge.activityBadge(CONTAINER);
-  await new Promise((r) => setTimeout(r, 2000));
+  await quiet(2000);
   const badgeLater = await uiBridge.activityBadge(CONTAINER);
   const results: ColdProbeResults = { clickedAt, firstRowAt, allRowsAt, timeline: api.coldTimeline?.() ?? [], badge, badgeLater };
   if (process.env.DOCKSIDE_BENCH_MORE) Object.assign(results, await measureMore(prefix, count));
@@ -65,15 +74,6 @@ export async function run(): Promise<void> {
   fs.writeFileSync(process.env.DOCKSIDE_BENCH_RESULTS!, JSON.stringify(results));
 }
 
-/**
- * Deliberate quiet gaps, not waits for a state: each removal starts from a view VS Code has finished repainting
- * (its extension host holds a repaint up to 200 ms behind the one before), as a user's `docker rm -f` would, and
- * the refresh presses are a person's pace apart. No event says "VS Code's repaint window is over".
- */
-const QUIET_BEFORE_REMOVAL_MS = 500;
-const BETWEEN_PRESSES_MS = 1000;
-const quiet = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 async function measureMore(prefix: string, count: number): Promise<Partial<ColdProbeResults>> {
   const docker = new Docker({ socketPath: process.env.DOCKSIDE_BENCH_ENGINE_SOCKET! });
   // The refresh button at the size under test (issue 20 measures it at 300): a full read, done once the
@@ -88,13 +88,13 @@ async function measureMore(prefix: string, count: number): Promise<Partial<ColdP
     await uiBridge.waitForViewRow(CONTAINER, 'Containers', [name, 'Up']);
     await quiet(QUIET_BEFORE_REMOVAL_MS);
     const gone = uiBridge.waitForViewRowGone(CONTAINER, 'Containers', name);
-    await new Promise((r) => setTimeout(r, 50));
+    await quiet(50);
     await victim.remove({ force: true });
     const returnedAt = Date.now();
     removals.push((await gone) - returnedAt);
   }
   // A burst of 280 creates, as a compose up or a script makes them; until the last row shows.
-  await new Promise((r) => setTimeout(r, 1000));
+  await quiet(1000);
   const burstFrom = Date.now();
   let next = 0;
   await Promise.all(Array.from({ length: 8 }, async () => {
@@ -105,7 +105,7 @@ async function measureMore(prefix: string, count: number): Promise<Partial<ColdP
   }));
   await uiBridge.waitForViewRow(CONTAINER, 'Containers', [prefix], { minSetSize: count + 280, timeoutMs: 60_000 });
   const burstTo = Date.now() + 1000;
-  await new Promise((r) => setTimeout(r, 1000));
+  await quiet(1000);
   const refreshAfterBurst = await timedRefreshes();
   return { removals, burst: { from: burstFrom, to: burstTo, count: 280 }, refresh: refreshAtSize, refreshAfterBurst };
 }
