@@ -2,6 +2,7 @@
 // here: the engine bundle loads when the first engine call is made, the language client when the first
 // Dockerfile opens.
 import { bundleEvaluationStart } from './activationClock';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { createRegistries } from './commands/deliveryCommands';
@@ -14,6 +15,7 @@ import { ReadOnlyDocuments } from './inspect/readOnlyDocuments';
 import { ContainerFiles } from './files/containerFiles';
 import { createLog } from './log';
 import { bindEngineContextKeys } from './session/engineContextKeys';
+import { cachedEngineLoader } from './session/engineBundle';
 import { EngineRegistry } from './session/engineRegistry';
 import type { EngineSession } from './session/engineSession';
 import { PerEngine } from './session/perEngine';
@@ -59,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   timeline.mark('bundle evaluation started', bundleEvaluationStart);
   const log = createLog();
   const settings = new Settings();
-  const engines = new EngineRegistry(settings, log, context.workspaceState);
+  const engines = new EngineRegistry(settings, log, context.workspaceState, cachedEngineLoader(path.join(__dirname, 'engine.js'), vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath));
   const session = engines.primary;
   const enginesView = new EnginesView(engines);
   // While several engines are shown, titles (terminals, documents) start with the engine's name.
@@ -73,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   const files = new ContainerFiles(() => engines.shown(), (s) => engines.labelOf(s), log);
   const explorer = new Explorer(engines, settings, log, context.workspaceState, (s) => ({ usage: terminalsOf.get(s).stats, containerChildren: [files.treeFor(s)] }), timeline, files.dragAndDrop);
   const snapshots = new ExplorerSnapshots(vscode.Uri.joinPath(context.globalStorageUri, 'explorer').fsPath);
-  explorer.rememberPrimary(snapshots);
+  const paintsLastKnown = explorer.rememberPrimary(snapshots);
   const registries = createRegistries(context, session, log);
   const doctor = new DoctorService(session, log);
   const swarm = new SwarmViews(session, log);
@@ -116,8 +118,11 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
     registerDocksideTasks(session, log, context),
   );
 
-  // Connect after activation returns: the first paint of the view never waits for the engine.
-  setImmediate(() => void session.connect());
+  // Connect after activation returns: the first paint of the view never waits for the engine. With the last
+  // window's containers to paint, once VS Code has them (or a view needs the engine; at the latest after a
+  // second, when no view asks): the connect would otherwise hold VS Code's first ask back (tree/firstAsk.ts).
+  if (paintsLastKnown) void explorer.primary.firstAsk.whenAnswered().then(() => session.connectUnlessStarted());
+  else setImmediate(() => void session.connect());
   timeline.mark('activated');
   const activationTiming = { bundleEvaluationMs: bundleEvaluated - bundleEvaluationStart, activateMs: performance.now() - activateStart };
   log.info(`Activated: bundle evaluated in ${activationTiming.bundleEvaluationMs.toFixed(1)} ms, activate() ran in ${activationTiming.activateMs.toFixed(1)} ms`);

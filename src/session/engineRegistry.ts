@@ -52,6 +52,7 @@ export class EngineRegistry implements vscode.Disposable {
     private readonly settings: Settings,
     private readonly log: vscode.LogOutputChannel,
     private readonly workspaceState: vscode.Memento,
+    private readonly loadEngine?: () => Promise<EngineModule>,
   ) {
     this.trust = new EngineTrustPrompts(log);
     // The primary session follows the user's choice for this workspace, else the docker CLI's.
@@ -65,7 +66,7 @@ export class EngineRegistry implements vscode.Disposable {
         ? engine.resolveEndpoint({ settingContext: chosen.contextName, env: process.env })
         : engine.resolveEndpoint({ settingHost: chosen.host, env: process.env });
       return { ...endpoint, source: 'workspace' };
-    }, this.nameInTitles);
+    }, this.nameInTitles, loadEngine);
     this.disposables.push(this.primary, this.primary.onDidChangeState(() => this.changed.fire()), settings.onDidChangeEngine(() => this.changed.fire()));
   }
 
@@ -120,6 +121,7 @@ export class EngineRegistry implements vscode.Disposable {
           ? engine.resolveEndpoint({ settingContext: candidate.contextName, env: process.env })
           : engine.resolveEndpoint({ settingHost: candidate.host, env: process.env }),
         this.nameInTitles,
+        this.loadEngine,
       );
       this.sessions.set(candidate.id, session);
       this.disposables.push(session.onDidChangeState(() => this.changed.fire()));

@@ -2,8 +2,11 @@
 // (engineRegistry.ts) holds one per engine shown; the first is the engine chosen the way the docker CLI
 // chooses. The engine bundle (dockerode) is loaded on first use, never during activation.
 import * as vscode from 'vscode';
+// Plain Node (files and the environment, no dockerode): the endpoint is known before the engine bundle loads.
+import { resolveEndpoint } from '../engine/connection';
 import type { EngineClient, EngineEndpoint, EngineReturnWatch } from '../engine/index';
 import type { Settings } from '../settings';
+import { loadEngineModule } from './engineBundle';
 import { EngineTrustPrompts } from './engineTrustPrompts';
 import type { EngineState } from './engineState';
 import { UntrustedWorkspace, untrustedSentence } from './workspaceTrust';
@@ -11,7 +14,7 @@ import { UntrustedWorkspace, untrustedSentence } from './workspaceTrust';
 export type EngineModule = typeof import('../engine/index');
 
 /** How a session finds its endpoint: the CLI's resolution for the primary engine, a fixed choice for the others. */
-export type EndpointResolver = (engine: EngineModule, settings: Settings) => EngineEndpoint;
+export type EndpointResolver = (engine: Pick<EngineModule, 'resolveEndpoint'>, settings: Settings) => EngineEndpoint;
 
 const cliResolution: EndpointResolver = (engine, settings) => {
   const s = settings.engine();
@@ -38,6 +41,8 @@ export class EngineSession implements vscode.Disposable {
     private readonly resolve: EndpointResolver = cliResolution,
     /** The engine's name while several engines are shown (titles start with it), else undefined. */
     private readonly nameInTitles: (session: EngineSession) => string | undefined = () => undefined,
+    /** Loads the engine layer (the registry's loader is shared by every session and keeps a code cache). */
+    private readonly loadEngine: () => Promise<EngineModule> = loadEngineModule,
   ) {
     this.disposables.push(
       settings.onDidChangeEngine(() => void this.connect()),
@@ -57,10 +62,7 @@ export class EngineSession implements vscode.Disposable {
 
   /** The engine layer, loaded once. */
   engine(): Promise<EngineModule> {
-    this.engineModule ??= import('../engine/index').then((m) => {
-      m.configureLocalization(vscode.l10n.bundle);
-      return m;
-    });
+    this.engineModule ??= this.loadEngine();
     return this.engineModule;
   }
 
@@ -137,8 +139,25 @@ export class EngineSession implements vscode.Disposable {
   }
 
   /** The endpoint this session would dial now (throws the engine layer's error for an invalid address). */
-  endpointNow(engine: EngineModule): EngineEndpoint {
+  endpointNow(engine: Pick<EngineModule, 'resolveEndpoint'>): EngineEndpoint {
     return this.resolve(engine, this.settings);
+  }
+
+  /**
+   * The host this session would dial now, without loading the engine bundle (the explorer paints the last
+   * window's containers for it before the bundle is in); undefined for an address that is not valid.
+   */
+  hostWithoutEngine(): string | undefined {
+    try {
+      return this.endpointNow({ resolveEndpoint }).host;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Starts the first connect unless one was started already (a command that needed the engine, say). */
+  connectUnlessStarted(): Promise<void> {
+    return this.connecting ?? (this.generation === 0 ? this.connect() : Promise.resolve());
   }
 
   /** (Re)connects: resolves the endpoint, pings, and publishes the new state. A newer call supersedes one in flight (its answer is dropped). */

@@ -4,7 +4,6 @@
 import * as vscode from 'vscode';
 import type { ColdTimeline } from '../coldTimeline';
 import type { EngineSession } from '../session/engineSession';
-import type { EngineState } from '../session/engineState';
 import type { Settings } from '../settings';
 import type { ContainerChildSource } from './containers/containerChildren';
 import { ContainersProvider } from './containers/containersProvider';
@@ -13,6 +12,7 @@ import type { ExplorerProvider } from './explorerProvider';
 import type { ExplorerSettings } from './explorerSettings';
 import type { ExplorerSnapshots } from './explorerSnapshots';
 import { ExplorerStore } from './explorerStore';
+import { FirstAsk } from './firstAsk';
 import { ImagesProvider } from './images/imagesProvider';
 import { NetworksProvider } from './networks/networksProvider';
 import { RefreshCoordinator } from './refreshCoordinator';
@@ -34,6 +34,8 @@ export interface SharedExplorerParts {
 
 export class EngineExplorer implements vscode.Disposable {
   readonly store = new ExplorerStore();
+  /** When VS Code first asked one of this engine's views for rows. */
+  readonly firstAsk = new FirstAsk();
   readonly coordinator: RefreshCoordinator;
   readonly containers: ContainersProvider;
   readonly providers: ReadonlyMap<ExplorerViewId, ExplorerProvider<{ id: string }>>;
@@ -50,7 +52,7 @@ export class EngineExplorer implements vscode.Disposable {
   ) {
     this.dialled = !dialOnShow;
     this.coordinator = new RefreshCoordinator(session, this.store, shared.log, shared.engineSettings, timeline);
-    const services = { session, store: this.store, coordinator: this.coordinator };
+    const services = { session, store: this.store, coordinator: this.coordinator, firstAsk: this.firstAsk };
     const filter = (id: ExplorerViewId) => shared.filters.get(id)!;
     this.containers = new ContainersProvider(services, filter(Views.containers), shared.settings, usage, containerChildren);
     this.providers = new Map<ExplorerViewId, ExplorerProvider<{ id: string }>>([
@@ -79,40 +81,33 @@ export class EngineExplorer implements vscode.Disposable {
   /**
    * Paints the containers an earlier window saved for this engine while this one connects and reads, and
    * saves what the engine shows for the next window (explorerSnapshots.ts). The primary engine's only.
+   * True when the store now holds an earlier window's containers.
    */
-  rememberWith(snapshots: ExplorerSnapshots): void {
-    void this.seedFrom(snapshots);
+  rememberWith(snapshots: ExplorerSnapshots): boolean {
+    const host = this.seedFrom(snapshots);
     this.disposables.push(
       this.store.onDidChange((change) => {
         const state = this.session.state;
         if (change.containers && state.kind === 'connected' && this.store.hasRead && !this.store.provisional) snapshots.saveSoon(state.endpoint.host, () => this.store.all('containers'));
       }),
-      // An engine that does not answer shows its welcome view, never the rows it had last time.
-      this.session.onDidChangeState((state) => state.kind === 'failed' && this.store.provisional && this.store.clear()),
+      // An engine that does not answer shows its welcome view, never the rows it had last time; nor does
+      // another engine than the one the rows came from (the settings changed while the window opened).
+      this.session.onDidChangeState((state) => {
+        const elsewhere = state.kind !== 'failed' && state.endpoint !== undefined && state.endpoint.host !== host;
+        if ((state.kind === 'failed' || elsewhere) && this.store.provisional) this.store.clear();
+      }),
     );
+    return this.store.provisional;
   }
 
-  private async seedFrom(snapshots: ExplorerSnapshots): Promise<void> {
-    const host = await this.endpointHost();
-    const containers = host ? await snapshots.load(host) : undefined;
-    const state = this.session.state;
-    if (!containers?.length || state.kind === 'failed' || state.endpoint?.host !== host) return;
-    this.store.seedContainers(containers);
-  }
-
-  /** The engine the session dials, as soon as it says (its first connect resolves it; no second resolution). */
-  private endpointHost(): Promise<string | undefined> {
-    const hostOf = (state: EngineState) => (state.kind === 'failed' ? undefined : state.endpoint?.host);
-    const now = this.session.state;
-    if (now.endpoint || now.kind === 'failed') return Promise.resolve(hostOf(now));
-    return new Promise((resolve) => {
-      const waiting = this.session.onDidChangeState((state) => {
-        if (!state.endpoint && state.kind !== 'failed') return;
-        waiting.dispose();
-        resolve(hostOf(state));
-      });
-      this.disposables.push(waiting);
-    });
+  /** Seeds the store with the snapshot of the engine the session would dial (resolved without the engine bundle). */
+  private seedFrom(snapshots: ExplorerSnapshots): string | undefined {
+    // Restricted Mode dials nothing: its views show why, not an engine's rows.
+    if (!vscode.workspace.isTrusted) return undefined;
+    const host = this.session.hostWithoutEngine();
+    const containers = host ? snapshots.load(host) : undefined;
+    if (containers?.length) this.store.seedContainers(containers);
+    return host;
   }
 
   /** Ties what listens to this engine (the Explorer's badge and descriptions) to its life: gone when it is unpinned. */

@@ -102,9 +102,12 @@ export class Explorer implements vscode.Disposable {
     return undefined;
   }
 
-  /** The primary engine's containers are saved for the next window, which paints them while it connects. */
-  rememberPrimary(snapshots: ExplorerSnapshots): void {
-    this.primary.rememberWith(snapshots);
+  /**
+   * The primary engine's containers are saved for the next window, which paints them while it connects.
+   * True when this window has an earlier one's to paint.
+   */
+  rememberPrimary(snapshots: ExplorerSnapshots): boolean {
+    return this.primary.rememberWith(snapshots);
   }
 
   /** A full read of every engine shown (the refresh buttons); with `only`, settles once that kind is read. */

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { EngineSession } from '../session/engineSession';
 import type { ExplorerStore, StoreChange, StoreKind } from './explorerStore';
+import type { FirstAsk } from './firstAsk';
 import type { RefreshCoordinator } from './refreshCoordinator';
 import type { ViewFilter } from './viewFilter';
 
@@ -20,6 +21,7 @@ export interface ExplorerServices {
   readonly session: EngineSession;
   readonly store: ExplorerStore;
   readonly coordinator: RefreshCoordinator;
+  readonly firstAsk?: FirstAsk;
 }
 
 export abstract class ExplorerProvider<N extends { readonly id: string }> implements vscode.TreeDataProvider<N>, vscode.Disposable {
@@ -72,8 +74,10 @@ export abstract class ExplorerProvider<N extends { readonly id: string }> implem
     // engine that fails shows its welcome view as always (the explorer drops the snapshot then).
     if (this.showsSnapshot && this.store.provisional && this.services.session.state.kind !== 'failed') {
       this.services.coordinator.timeline?.mark('last known rows returned');
+      this.services.firstAsk?.answeredFromSnapshot();
       return this.roots();
     }
+    this.services.firstAsk?.needsEngine();
     this.rootsAsked++;
     try {
       // The first ask comes while the engine is being dialled: answer it once connected and read, rather

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { DocksideApi } from '../../../src/extension';
 import { uiBridge } from '../../integration/support/uiBridge';
 import { waitFor } from '../../integration/support/waitFor';
-import { savedSnapshots } from '../../support/explorerSnapshotFiles';
+import { hasEngineCodeCache, savedSnapshots } from '../../support/explorerSnapshotFiles';
 import { TEST_IMAGE } from '../../support/testEngine';
 
 const CONTAINER = 'dockside';
@@ -70,6 +70,8 @@ export async function run(): Promise<void> {
     const current = (await docker.listContainers({ all: true })).map((c) => c.Id).sort().join();
     const holds = (text: string) => (JSON.parse(text) as { containers: { id: string }[] }).containers.map((c) => c.id).sort().join() === current;
     await waitFor('this window\'s snapshot', () => savedSnapshots(userData).some(holds), 20_000);
+    // And the engine bundle's code cache, as a window that stayed open a few seconds leaves it.
+    await waitFor('the code cache of the engine bundle', () => hasEngineCodeCache(userData), 20_000);
   }
   fs.writeFileSync(process.env.DOCKSIDE_BENCH_RESULTS!, JSON.stringify(results));
 }

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { DocksideApi } from '../../../src/extension';
-import { savedSnapshots } from '../../support/explorerSnapshotFiles';
+import { hasEngineCodeCache, savedSnapshots } from '../../support/explorerSnapshotFiles';
 import { GateProxy } from '../../support/gateProxy';
 import { createTestContainer, testDocker, testName } from '../../support/testEngine';
 import { VIEW_CONTAINER } from '../support/managePrompts';
@@ -51,6 +51,8 @@ describe('Reopened window: first window', function () {
     }, 30_000);
     // The extension host may be stopped without deactivating when the launch ends: wait for the saved file.
     await waitFor('the snapshot saved in the global storage', () => savedSnapshots(process.env.DOCKSIDE_REOPEN_USER_DATA ?? '').some((text) => names.every((n) => text.includes(n))), 20_000);
+    // The engine bundle was compiled with a code cache the next window starts from (session/engineBundle.ts).
+    await waitFor('the code cache of the engine bundle', () => hasEngineCodeCache(process.env.DOCKSIDE_REOPEN_USER_DATA ?? ''), 20_000);
     const shared: Shared = { kept: { id: kept.id, name: names[0] }, removed: { id: removed.id, name: names[1] } };
     fs.writeFileSync(STATE, JSON.stringify(shared));
     // The next window starts on the Explorer, so Dockside activates only when the test opens its view there.
