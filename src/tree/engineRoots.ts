@@ -45,7 +45,12 @@ export class EngineRootsProvider implements vscode.TreeDataProvider<Node>, vscod
   setEngines(explorers: readonly EngineExplorer[]): void {
     this.subscriptions.forEach((s) => s.dispose());
     this.explorers = explorers;
-    this.subscriptions = explorers.map((e) => this.provider(e).onDidChangeTreeData((rows) => this.forward(e, rows)));
+    this.subscriptions = explorers.flatMap((e) => [
+      this.provider(e).onDidChangeTreeData((rows) => this.forward(e, rows)),
+      // The root row says the engine's state. Its provider repaints nothing before VS Code has asked it for
+      // rows, and an engine can connect between VS Code reading the root row and asking for its children.
+      e.session.onDidChangeState(() => this.several && this.changed.fire(this.rootOf(e))),
+    ]);
     for (const id of [...this.roots.keys()]) if (!explorers.some((e) => e.session.id === id)) this.roots.delete(id);
     this.changed.fire(undefined);
   }

@@ -42,6 +42,13 @@ type Query =
   | { op: 'selectViewRows'; viewContainerId: string; viewName: string; texts: string[] }
   | { op: 'dragTabToViewRow'; tab: string; viewContainerId: string; viewName: string; text: string };
 
+/**
+ * A tree's own rows. Sticky scroll pins copies of the parents of the first rows shown on top of the list, as
+ * `.monaco-list-row`s with the same data-index, and does not always render them again when the row changes:
+ * read, they would be stale duplicates (a root still saying "connecting…" after it failed).
+ */
+const TREE_ROWS = '.monaco-list-row:not(.monaco-tree-sticky-row)';
+
 /** A tree row as rendered: label, description, the codicon of its icon, its depth. */
 export interface RenderedRow {
   readonly label: string;
@@ -76,7 +83,7 @@ async function answer(page: Page, q: Query, artifacts: string): Promise<unknown>
   switch (q.op) {
     case 'treeRows':
       // Only rows a user can see: a tree hidden behind its welcome content keeps its rows in the page.
-      return page.$$eval(`[id="workbench.view.extension.${q.viewContainerId}"] .monaco-list-row`, (rows) =>
+      return page.$$eval(`[id="workbench.view.extension.${q.viewContainerId}"] ${TREE_ROWS}`, (rows) =>
         rows.filter((r) => (r as unknown as { checkVisibility(): boolean }).checkVisibility()).map((r) => [r.querySelector('.label-name')?.textContent, r.querySelector('.label-description')?.textContent].filter(Boolean).join(' ')),
       );
     case 'welcomeText':
@@ -277,36 +284,61 @@ async function allViewRows(page: Page, viewContainerId: string, viewName: string
   await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 20));
   const rows = new Map<number, RenderedRow>();
   const read = () =>
-    list.$$eval('.monaco-list-row', (nodes) =>
+    list.$$eval(TREE_ROWS, (nodes) =>
       nodes.map((r) => ({
         index: Number(r.getAttribute('data-index')),
         label: r.querySelector('.label-name')?.textContent ?? '',
         description: r.querySelector('.label-description')?.textContent ?? '',
         icon: /codicon-([\w~-]+)/.exec(r.querySelector('.custom-view-tree-node-item-icon')?.className ?? '')?.[1] ?? '',
         level: Number(r.getAttribute('aria-level') ?? 1),
+        lastOfParent: r.hasAttribute('aria-posinset') && r.getAttribute('aria-posinset') === r.getAttribute('aria-setsize'),
       })),
     );
+  const lastIndexOf = (seen: readonly { index: number }[]) => Math.max(-1, ...seen.map((r) => r.index));
   for (let i = 0; i < 40; i++) {
     await page.mouse.wheel(0, -100_000);
     const top = await read();
     if (top.every((r) => r.index !== 0) && top.length) continue;
     break;
   }
-  // Scrolled to the end when a wheel step shows no row further down.
+  // Scrolled to the end when the last row rendered is the last child of its parent at every level up to
+  // the roots (the tree's aria-posinset and aria-setsize say so). Failing that, when wheel steps show no row
+  // further down for a while: on a loaded machine the list can take longer than a frame to render a step,
+  // and a repaint of the tree (an engine retrying) can put the scroll position back.
   let last = -2;
-  for (let step = 0; step < 500; step++) {
+  let stalled = 0;
+  for (let step = 0; step < 500 && stalled < 12; step++) {
     const seen = await read();
     for (const r of seen) rows.set(r.index, { label: r.label, description: r.description, icon: r.icon, level: r.level });
-    const lastIndex = Math.max(-1, ...seen.map((r) => r.index));
-    if (lastIndex <= last) break;
-    last = lastIndex;
+    if (!seen.length || endReached(seen)) break;
+    const lastIndex = lastIndexOf(seen);
+    stalled = lastIndex > last ? 0 : stalled + 1;
+    last = Math.max(last, lastIndex);
     await page.mouse.wheel(0, Math.max(22, box.height - 44));
-    await page.waitForTimeout(50);
+    await page.waitForTimeout(stalled ? 100 : 50);
   }
   // Back to the top, and the pointer off the list (a row's hover would cover what the test reads next).
   if (last > 0) await page.mouse.wheel(0, -100_000);
   await page.mouse.move(0, 0);
   return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+}
+
+/**
+ * Whether the last of these rendered rows is the tree's last row: the last child of its parent, whose parent
+ * is the last child of its own, up to the roots. Unknown (false) when an ancestor is not rendered.
+ */
+function endReached(seen: readonly { index: number; level: number; lastOfParent: boolean }[]): boolean {
+  const byIndex = [...seen].sort((a, b) => b.index - a.index);
+  const final = byIndex[0];
+  if (!final?.lastOfParent) return false;
+  let level = final.level;
+  for (const row of byIndex.slice(1)) {
+    if (level === 1) break;
+    if (row.level >= level) continue;
+    if (!row.lastOfParent) return false;
+    level = row.level;
+  }
+  return level === 1;
 }
 
 /** Clicks the first of `rows` whose text contains `text`; false when none does. */
@@ -504,17 +536,17 @@ async function rowTooltip(page: Page, viewContainerId: string, viewName: string,
  */
 async function waitForViewRow(page: Page, q: { viewContainerId: string; viewName: string; texts: string[]; minSetSize: number; timeoutMs: number }): Promise<number> {
   const handle = await page.waitForFunction(
-    ({ container, name, texts, minSetSize }) => {
+    ({ container, name, texts, minSetSize, rowsSelector }) => {
       // The tests compile without the DOM library: describe the little of it used here.
       interface Node { textContent: string | null; querySelector(s: string): Node | null; querySelectorAll(s: string): Iterable<Node>; getAttribute(a: string): string | null; checkVisibility(): boolean }
       const doc = (globalThis as unknown as { document: Node }).document;
       const panes = [...doc.querySelectorAll(`[id="workbench.view.extension.${container}"] .pane`)];
       const pane = panes.find((p) => p.querySelector('.pane-header .title')?.textContent?.trim().toLowerCase() === name.toLowerCase());
-      const rows = pane ? [...pane.querySelectorAll('.monaco-list-row')] : [];
+      const rows = pane ? [...pane.querySelectorAll(rowsSelector)] : [];
       const found = rows.some((r) => r.checkVisibility() && texts.every((t) => (r.textContent ?? '').includes(t)) && Number(r.getAttribute('aria-setsize') ?? 0) >= minSetSize);
       return found ? Date.now() : 0;
     },
-    { container: q.viewContainerId, name: q.viewName, texts: q.texts, minSetSize: q.minSetSize },
+    { container: q.viewContainerId, name: q.viewName, texts: q.texts, minSetSize: q.minSetSize, rowsSelector: TREE_ROWS },
     { polling: 5, timeout: q.timeoutMs },
   );
   return (await handle.jsonValue()) as number;
@@ -523,15 +555,15 @@ async function waitForViewRow(page: Page, q: { viewContainerId: string; viewName
 /** Waits in the page (polling every 5 ms) until no row of the view contains `text`; answers the page's clock. */
 async function waitForViewRowGone(page: Page, q: { viewContainerId: string; viewName: string; text: string; timeoutMs: number }): Promise<number> {
   const handle = await page.waitForFunction(
-    ({ container, name, text }) => {
+    ({ container, name, text, rowsSelector }) => {
       interface Node { textContent: string | null; querySelector(s: string): Node | null; querySelectorAll(s: string): Iterable<Node> }
       const doc = (globalThis as unknown as { document: Node }).document;
       const panes = [...doc.querySelectorAll(`[id="workbench.view.extension.${container}"] .pane`)];
       const pane = panes.find((p) => p.querySelector('.pane-header .title')?.textContent?.trim().toLowerCase() === name.toLowerCase());
       if (!pane) return 0;
-      return [...pane.querySelectorAll('.monaco-list-row')].some((r) => (r.textContent ?? '').includes(text)) ? 0 : Date.now();
+      return [...pane.querySelectorAll(rowsSelector)].some((r) => (r.textContent ?? '').includes(text)) ? 0 : Date.now();
     },
-    { container: q.viewContainerId, name: q.viewName, text: q.text },
+    { container: q.viewContainerId, name: q.viewName, text: q.text, rowsSelector: TREE_ROWS },
     { polling: 5, timeout: q.timeoutMs },
   );
   return (await handle.jsonValue()) as number;
