@@ -10,12 +10,20 @@ import type { EngineState } from '../../session/engineState';
 export type DoctorModule = typeof import('../../doctor/index');
 
 const DOCTOR_PROBLEMS_KEY = ContextKeys.doctorProblems;
+/**
+ * A connected engine is checked once the window's first paint is long done: the checks spawn the docker CLI
+ * and read /version and /info, which competed with the explorer's first read (issue 20). What they find shows
+ * only in the welcome view of an empty Containers view. An engine that fails is diagnosed at once.
+ */
+const CONNECTED_CHECK_DELAY_MS = 3000;
 
 export class DoctorService implements vscode.Disposable {
   private readonly reported = new vscode.EventEmitter<DoctorReport>();
   readonly onDidReport = this.reported.event;
   private last?: { report: DoctorReport; trouble: string };
   private readonly diagnosed = new Set<string>();
+  /** A connected engine's background check, waiting for CONNECTED_CHECK_DELAY_MS. */
+  private pendingCheck?: { readonly timer: NodeJS.Timeout; readonly trouble: string };
   private running?: { readonly report: Promise<DoctorReport>; readonly diskUsage: boolean };
   private readonly subscription: vscode.Disposable;
 
@@ -80,13 +88,28 @@ export class DoctorService implements vscode.Disposable {
   private follow(state: EngineState): void {
     const trouble = troubleOf(state);
     if (this.last && this.last.trouble !== trouble) void vscode.commands.executeCommand('setContext', DOCTOR_PROBLEMS_KEY, false);
+    if (this.pendingCheck && this.pendingCheck.trouble !== trouble) this.cancelPendingCheck();
     if (state.kind === 'connecting' || (state.kind === 'failed' && state.code === 'untrusted') || this.diagnosed.has(trouble)) return;
     this.diagnosed.add(trouble);
     // In the background and without the slow /system/df: the report opened from the welcome view runs in full.
-    this.run({ diskUsage: false }).catch((error) => this.log.warn('The Docker doctor could not run', error));
+    const check = () => {
+      this.pendingCheck = undefined;
+      this.run({ diskUsage: false }).catch((error) => this.log.warn('The Docker doctor could not run', error));
+    };
+    if (state.kind === 'connected') this.pendingCheck = { timer: setTimeout(check, CONNECTED_CHECK_DELAY_MS), trouble };
+    else check();
+  }
+
+  /** The state moved on before the check ran: it runs when that state comes back. */
+  private cancelPendingCheck(): void {
+    if (!this.pendingCheck) return;
+    clearTimeout(this.pendingCheck.timer);
+    this.diagnosed.delete(this.pendingCheck.trouble);
+    this.pendingCheck = undefined;
   }
 
   dispose(): void {
+    this.cancelPendingCheck();
     this.subscription.dispose();
     this.reported.dispose();
   }
