@@ -129,6 +129,8 @@ const builds = [
   { ...common, entryPoints: { composeServer: 'src/server/compose/composeServer.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { composeRisks: 'src/compose/composeRisks.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { doctor: 'src/doctor/index.ts' }, outdir: 'dist', external: ['vscode'] },
+  // Required by bin/dockside-lint before the CLI bundle, which it compiles with a code cache.
+  { ...common, entryPoints: { codeCache: 'src/shared/codeCache.ts' }, outdir: 'dist' },
   // ssh2's optional native crypto stays outside, as in the engine bundle (it falls back to Node's crypto).
   // Each self-contained: proto-loader keeps its own protobufjs, which its descriptor extension patches.
   { ...common, entryPoints: Object.fromEntries(Object.entries(vendorBundles).map(([pkg, file]) => [file.slice(2, -3), pkg])), outdir: 'dist', external: ['cpu-features', '*.node'] },

@@ -1,9 +1,9 @@
 // Loads the engine layer once per extension host, for every session. Loading the engine bundle sits between
 // activation and the first read of every window (issue 20's cold timeline), and compiling it is most of
 // that: 45–60 ms plain, ~17 ms with a V8 code cache (Node 20, this machine). So the shipped bundle is
-// evaluated with one (codeCache.ts), kept in the extension's global storage.
+// evaluated with one (shared/codeCache.ts), kept in a folder of the extension's global storage.
 import * as vscode from 'vscode';
-import { requireWithCodeCache } from './codeCache';
+import { compileWithCodeCache } from '../shared/codeCache';
 import type { EngineModule } from './engineSession';
 
 /** The code cache is written this long after loading: the connect and the first reads have compiled their part by then. */
@@ -20,7 +20,10 @@ export function cachedEngineLoader(bundle: string, cacheDir: string): () => Prom
   return () =>
     (loaded ??= Promise.resolve().then(() => {
       try {
-        return localized(requireWithCodeCache<EngineModule>(bundle, { cacheDir, name: 'engine', writeAfterMs: WRITE_CACHE_AFTER_MS }));
+        const compiled = compileWithCodeCache(bundle, cacheDir);
+        const engine = localized(compiled.evaluate<EngineModule>());
+        setTimeout(() => compiled.saveCache(), WRITE_CACHE_AFTER_MS).unref();
+        return engine;
       } catch {
         return loadEngineModule();
       }

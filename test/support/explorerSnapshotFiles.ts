@@ -12,5 +12,5 @@ export function savedSnapshots(userData: string): string[] {
 
 /** Whether a window wrote the engine bundle's code cache under `userData`. */
 export function hasEngineCodeCache(userData: string): boolean {
-  return fs.existsSync(userData) && (fs.readdirSync(userData, { recursive: true }) as string[]).some((f) => /(^|[\\/])code-cache[\\/]engine-[0-9a-f]+\.v8cache$/.test(f));
+  return fs.existsSync(userData) && (fs.readdirSync(userData, { recursive: true }) as string[]).some((f) => /(^|[\\/])code-cache[\\/][0-9a-f]+\.v8cache$/.test(f));
 }

@@ -209,7 +209,7 @@ describe('dockside-lint', () => {
   it('runs from the packaged extension contents, without node_modules', () => {
     // The .vsix ships bin/, dist/, l10n/ and package.json (see .vscodeignore); the CLI bundle must carry the rest.
     const extension = path.join(folder, 'extension');
-    for (const file of ['bin/dockside-lint', 'dist/cli.js', 'package.json', 'l10n/bundle.l10n.zh-cn.json']) {
+    for (const file of ['bin/dockside-lint', 'dist/codeCache.js', 'dist/cli.js', 'package.json', 'l10n/bundle.l10n.zh-cn.json']) {
       fs.mkdirSync(path.dirname(path.join(extension, file)), { recursive: true });
       fs.copyFileSync(path.join(repoRoot, file), path.join(extension, file));
     }
