@@ -69,7 +69,7 @@ export async function buildImage(client: EngineClient, request: BuildRequest, on
   const context = packBuildContext({ contextDir: request.contextDir, dockerfile: request.dockerfile }, (bytes) => (contextBytes = bytes));
   let stream: Readable;
   try {
-    stream = (await client.docker.buildImage(context.stream as unknown as NodeJS.ReadableStream, {
+    stream = (await client.docker.buildImage(context.body as unknown as NodeJS.ReadableStream, {
       dockerfile: context.dockerfileInContext,
       t: request.tag || undefined,
       buildargs: request.buildArgs ? { ...request.buildArgs } : undefined,

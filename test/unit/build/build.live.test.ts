@@ -3,6 +3,9 @@
 // the classic builder and BuildKit work.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildImage, BuildFailure, preferredBuilder, type BuildEvent, type Builder } from '../../../src/engine/build';
 import { EngineClient } from '../../../src/engine/client';
@@ -10,6 +13,8 @@ import { resolveEndpoint } from '../../../src/engine/connection';
 import { isEngineError } from '../../../src/engine/errors';
 import { TEST_IMAGE, TEST_LABEL, testDocker, testName } from '../../support/testEngine';
 import { BUILD_FIXTURES, runInImage } from './buildFixtures';
+
+const MiB = 1024 * 1024;
 
 describe('build (live engine)', function () {
   this.timeout(120_000);
@@ -38,6 +43,25 @@ describe('build (live engine)', function () {
     assert.doesNotMatch(ourFiles, /secret\.txt|notes\.bak|nested\/a\/drop\.me/);
     assert.match(ourFiles, /nested\/keep\/b\/drop\.me/);
     assert.match(ourFiles, /\.\/Dockerfile/);
+  });
+
+  it('sends a context bigger than its read buffers byte for byte (checksums inside the image)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-build-bytes-'));
+    try {
+      const sums: string[] = [];
+      for (let i = 0; i < 24; i++) {
+        const content = crypto.randomBytes(MiB / 2 + i * 100_003);
+        fs.writeFileSync(path.join(dir, `part-${String(i).padStart(2, '0')}.bin`), content);
+        sums.push(`${crypto.createHash('sha256').update(content).digest('hex')}  part-${String(i).padStart(2, '0')}.bin`);
+      }
+      fs.writeFileSync(path.join(dir, 'Dockerfile'), `FROM ${TEST_IMAGE}\nCOPY *.bin /ctx/\n`);
+      const image = tag('bytes');
+      const result = await buildImage(client, { contextDir: dir, dockerfile: path.join(dir, 'Dockerfile'), tag: image, builder: 'classic', labels: { [TEST_LABEL]: 'true' } }, () => undefined);
+      assert.ok(result.contextBytes > 24 * (MiB / 2));
+      assert.equal(runInImage(image, 'cd /ctx && sha256sum *.bin'), `${sums.join('\n')}\n`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   for (const builder of ['classic', 'buildkit'] as Builder[]) {
