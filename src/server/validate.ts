@@ -2,6 +2,7 @@
 // plus the best-practice rule engine, merged so each problem is reported once. Text and settings in,
 // problems out; no editor state (the rule engine may read .hadolint.yaml/.dockerignore and run ShellCheck).
 import { validate as validateSyntax } from 'dockerfile-utils';
+import './utilsJsonQuotes';
 import { availableParallelism } from 'node:os';
 import type { LintOptions, LintProblem, LintRange, LintSeverity, LocalImageInfo } from '../shared/lintProtocol';
 import { isSilenced, readPragmas, type Pragmas } from './pragmas';
