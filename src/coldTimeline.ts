@@ -7,6 +7,7 @@ export type ColdMark =
   | 'bundle evaluation started'
   | 'activated'
   | 'view about to show'
+  | 'quick read done'
   | 'engine bundle loaded'
   | 'engine connected'
   | 'event stream open'

@@ -75,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   const files = new ContainerFiles(() => engines.shown(), (s) => engines.labelOf(s), log);
   const explorer = new Explorer(engines, settings, log, context.workspaceState, (s) => ({ usage: terminalsOf.get(s).stats, containerChildren: [files.treeFor(s)] }), timeline, files.dragAndDrop);
   const snapshots = new ExplorerSnapshots(vscode.Uri.joinPath(context.globalStorageUri, 'explorer').fsPath);
-  const paintsLastKnown = explorer.rememberPrimary(snapshots);
+  const answersFirstAsk = explorer.rememberPrimary(snapshots);
   const registries = createRegistries(context, session, log);
   const doctor = new DoctorService(session, log);
   const swarm = new SwarmViews(session, log);
@@ -119,9 +119,10 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   );
 
   // Connect after activation returns: the first paint of the view never waits for the engine. With the last
-  // window's containers to paint, once VS Code has them (or a view needs the engine; at the latest after a
-  // second, when no view asks): the connect would otherwise hold VS Code's first ask back (tree/firstAsk.ts).
-  if (paintsLastKnown) void explorer.primary.firstAsk.whenAnswered().then(() => session.connectUnlessStarted());
+  // window's containers to paint, or a quick read of a local engine's on the way, once VS Code has them (or a
+  // view needs the engine; at the latest after a second, when no view asks): the connect would otherwise hold
+  // VS Code's first ask back (tree/firstAsk.ts).
+  if (answersFirstAsk) void explorer.primary.firstAsk.whenAnswered().then(() => session.connectUnlessStarted());
   else setImmediate(() => void session.connect());
   timeline.mark('activated');
   const activationTiming = { bundleEvaluationMs: bundleEvaluated - bundleEvaluationStart, activateMs: performance.now() - activateStart };

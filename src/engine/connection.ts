@@ -36,6 +36,13 @@ export interface EndpointInputs {
 const DEFAULT_UNIX = 'unix:///var/run/docker.sock';
 const DEFAULT_NPIPE = 'npipe:////./pipe/docker_engine';
 
+/** The socket or named pipe a unix:// or npipe:// host is dialled on; undefined for network hosts. */
+export function localSocketPath(host: string): string | undefined {
+  if (host.startsWith('unix://')) return host.slice('unix://'.length);
+  if (host.startsWith('npipe://')) return host.slice('npipe://'.length).replace(/\//g, '\\');
+  return undefined;
+}
+
 export function dockerConfigDir(env: NodeJS.ProcessEnv, homeDir = os.homedir()): string {
   return env.DOCKER_CONFIG || path.join(homeDir, '.docker');
 }

@@ -1,7 +1,7 @@
 // Turns a resolved endpoint into dockerode's connection options.
 import * as fs from 'node:fs';
 import Docker from 'dockerode';
-import type { EngineEndpoint, TlsFiles } from './connection';
+import { localSocketPath, type EngineEndpoint, type TlsFiles } from './connection';
 import { EngineError } from './errors';
 import { SshDialAgent, type ConfirmHostKey } from './ssh/sshDialAgent';
 import { DIALLED_BY_AGENT, TcpDialAgent, type TcpTarget } from './tcpDialAgent';
@@ -32,8 +32,8 @@ export function createDocker(endpoint: EngineEndpoint, settings: DialSettings = 
 
 export function dialOptions(endpoint: EngineEndpoint, settings: DialSettings = {}): Docker.DockerOptions {
   const url = endpoint.host;
-  if (url.startsWith('unix://')) return { socketPath: url.slice('unix://'.length) };
-  if (url.startsWith('npipe://')) return { socketPath: url.slice('npipe://'.length).replace(/\//g, '\\') };
+  const socketPath = localSocketPath(url);
+  if (socketPath) return { socketPath };
 
   let parsed: URL;
   try {

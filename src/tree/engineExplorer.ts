@@ -12,6 +12,8 @@ import type { ExplorerProvider } from './explorerProvider';
 import type { ExplorerSettings } from './explorerSettings';
 import type { ExplorerSnapshots } from './explorerSnapshots';
 import { ExplorerStore } from './explorerStore';
+import { localSocketPath } from '../engine/connection';
+import { quickContainerList } from '../engine/quickContainerList';
 import { FirstAsk } from './firstAsk';
 import { ImagesProvider } from './images/imagesProvider';
 import { NetworksProvider } from './networks/networksProvider';
@@ -21,6 +23,9 @@ import { VolumesProvider } from './volumes/volumesProvider';
 import { Views } from '../constants';
 
 /** The views that show engine objects (the Engines view lists engines instead). */
+/** A local engine that has not answered the quick read by then is left to the session. */
+const QUICK_READ_TIMEOUT_MS = 1000;
+
 export const EXPLORER_VIEW_IDS = [Views.containers, Views.images, Views.networks, Views.volumes] as const;
 export type ExplorerViewId = (typeof EXPLORER_VIEW_IDS)[number];
 
@@ -79,9 +84,10 @@ export class EngineExplorer implements vscode.Disposable {
   }
 
   /**
-   * Paints the containers an earlier window saved for this engine while this one connects and reads, and
-   * saves what the engine shows for the next window (explorerSnapshots.ts). The primary engine's only.
-   * True when the store now holds an earlier window's containers.
+   * Paints the containers an earlier window saved for this engine while this one connects and reads, or
+   * without them the containers of a quick read of a local engine, and saves what the engine shows for the
+   * next window (explorerSnapshots.ts). The primary engine's only. True when VS Code's first ask can be
+   * answered without the session: the store holds an earlier window's containers, or a quick read is on its way.
    */
   rememberWith(snapshots: ExplorerSnapshots): boolean {
     const host = this.seedFrom(snapshots);
@@ -97,16 +103,29 @@ export class EngineExplorer implements vscode.Disposable {
         if ((state.kind === 'failed' || elsewhere) && this.store.provisional) this.store.clear();
       }),
     );
-    return this.store.provisional;
+    return this.store.provisional || this.firstAsk.readsQuickly;
   }
 
-  /** Seeds the store with the snapshot of the engine the session would dial (resolved without the engine bundle). */
+  /**
+   * Seeds the store with the snapshot of the engine the session would dial (resolved without the engine
+   * bundle), or else, for an engine on a local socket, with a quick read of its containers.
+   */
   private seedFrom(snapshots: ExplorerSnapshots): string | undefined {
     // Restricted Mode dials nothing: its views show why, not an engine's rows.
     if (!vscode.workspace.isTrusted) return undefined;
     const host = this.session.hostWithoutEngine();
-    const containers = host ? snapshots.load(host) : undefined;
-    if (containers?.length) this.store.seedContainers(containers);
+    if (!host) return undefined;
+    const containers = snapshots.load(host);
+    if (containers?.length) this.store.seedContainers(containers, 'snapshot');
+    else if (localSocketPath(host)) {
+      const timeline = this.coordinator.timeline;
+      this.firstAsk.readingQuickly(
+        quickContainerList(host, QUICK_READ_TIMEOUT_MS).then((read) => {
+          timeline?.mark('quick read done');
+          if (read) this.store.seedContainers(read, 'quickRead');
+        }),
+      );
+    }
     return host;
   }
 

@@ -104,7 +104,7 @@ export class Explorer implements vscode.Disposable {
 
   /**
    * The primary engine's containers are saved for the next window, which paints them while it connects.
-   * True when this window has an earlier one's to paint.
+   * True when this window has an earlier one's to paint, or a quick read of a local engine's on its way.
    */
   rememberPrimary(snapshots: ExplorerSnapshots): boolean {
     return this.primary.rememberWith(snapshots);
@@ -187,7 +187,7 @@ export class Explorer implements vscode.Disposable {
     const tooltip = running === 1 ? vscode.l10n.t('1 running container') : vscode.l10n.t('{0} running containers', running);
     view.badge = running ? { value: running, tooltip } : undefined;
     // Rows an earlier window saved say so until the engine's own read replaces them.
-    const message = this.shown.some((e) => e.store.provisional) ? vscode.l10n.t('Containers as last seen; reading the engine…') : undefined;
+    const message = this.shown.some((e) => e.store.lastSeen) ? vscode.l10n.t('Containers as last seen; reading the engine…') : undefined;
     if (view.message !== message) view.message = message;
   }
 

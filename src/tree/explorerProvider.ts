@@ -70,8 +70,11 @@ export abstract class ExplorerProvider<N extends { readonly id: string }> implem
     if (node) return this.children(node);
     this.everAsked = true;
     this.services.coordinator.timeline?.mark('rows first asked for');
-    // An earlier window's containers show while this one connects and reads (explorerSnapshots.ts); an
-    // engine that fails shows its welcome view as always (the explorer drops the snapshot then).
+    // An earlier window's containers show while this one connects and reads (explorerSnapshots.ts), or
+    // without them a quick read's (engine/quickContainerList.ts); an engine that fails shows its welcome view
+    // as always (the explorer drops these rows then).
+    const quickRead = this.showsSnapshot ? this.services.firstAsk?.quickRead() : undefined;
+    if (quickRead) await quickRead;
     if (this.showsSnapshot && this.store.provisional && this.services.session.state.kind !== 'failed') {
       this.services.coordinator.timeline?.mark('last known rows returned');
       this.services.firstAsk?.answeredFromSnapshot();

@@ -41,6 +41,9 @@ export function isEmptyDiff(diff: ItemDiff<unknown> | undefined): boolean {
   return !diff || (diff.added.length === 0 && diff.changed.length === 0 && diff.removed.length === 0);
 }
 
+/** Where containers shown before the session's first read came from. */
+export type ContainerSeed = 'snapshot' | 'quickRead';
+
 export class ExplorerStore {
   private readonly maps: { [K in StoreKind]: Map<string, Models[K]> } = {
     containers: new Map(),
@@ -54,12 +57,20 @@ export class ExplorerStore {
    * a read that started before the `destroy` and finishes after it must not bring the item back.
    */
   private readonly destroyed: { containers: Set<string>; networks: Set<string> } = { containers: new Set(), networks: new Set() };
-  private seeded = false;
+  private seeded: ContainerSeed | undefined;
   private read = false;
 
-  /** True while the containers are an earlier window's (explorerSnapshots.ts), not yet read from the engine. */
+  /**
+   * True while the containers are an earlier window's (explorerSnapshots.ts) or the quick read's
+   * (engine/quickContainerList.ts), not yet read by the session that watches the engine's events.
+   */
   get provisional(): boolean {
-    return this.seeded;
+    return this.seeded !== undefined;
+  }
+
+  /** True while the containers are an earlier window's: the view says they are as last seen. */
+  get lastSeen(): boolean {
+    return this.seeded === 'snapshot';
   }
 
   /** Whether the containers were ever read from the engine (a snapshot is then older than what is known). */
@@ -82,21 +93,26 @@ export class ExplorerStore {
 
   /** Replaces a whole kind with a fresh list (a full read). */
   replaceAll<K extends StoreKind>(kind: K, items: readonly Models[K][]): ItemDiff<Models[K]> {
+    const endsSeed = kind === 'containers' && this.seeded !== undefined;
     if (kind === 'containers') {
       this.read = true;
       // Cleared before the diff goes out: listeners see the read's rows as the engine's own.
-      this.seeded = false;
+      this.seeded = undefined;
     }
-    return this.apply(kind, [...this.maps[kind].keys()], items);
+    const diff = this.apply(kind, [...this.maps[kind].keys()], items);
+    // The end of a seed is news even when the read found it unchanged: the view stops saying "as last seen",
+    // and the engine's containers are saved for the next window.
+    if (endsSeed && isEmptyDiff(diff)) this.emit({ [kind]: diff });
+    return diff;
   }
 
   /**
-   * The containers of an earlier window, shown until the first read (which replaces them row by row). Only
-   * into a store that has read nothing yet: a snapshot is older than any read.
+   * Containers shown until the first read (which replaces them row by row): an earlier window's, or the
+   * quick read's. Only into a store that has read nothing yet: either is older than any read.
    */
-  seedContainers(items: readonly ContainerSummary[]): void {
+  seedContainers(items: readonly ContainerSummary[], seed: ContainerSeed = 'snapshot'): void {
     if (this.read || this.maps.containers.size) return;
-    this.seeded = true;
+    this.seeded = seed;
     this.apply('containers', [], items);
   }
 
@@ -127,7 +143,7 @@ export class ExplorerStore {
 
   /** Forgets everything (another engine, or the views closed): every item is reported removed. */
   clear(): void {
-    this.seeded = false;
+    this.seeded = undefined;
     this.read = false;
     this.destroyed.containers.clear();
     this.destroyed.networks.clear();

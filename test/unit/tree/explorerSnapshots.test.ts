@@ -76,6 +76,29 @@ describe('explorer store seeded from a snapshot', () => {
     assert.deepEqual(diff.removed.map((c) => c.id), ['gone']);
   });
 
+  it('tells its listeners when the first read ends the seed, though the read changed nothing', () => {
+    const store = new ExplorerStore();
+    store.seedContainers([container('a'), container('b')]);
+    const told: { provisional: boolean; lastSeen: boolean; added: number; changed: number; removed: number }[] = [];
+    store.onDidChange((c) => c.containers && told.push({ provisional: store.provisional, lastSeen: store.lastSeen, added: c.containers.added.length, changed: c.containers.changed.length, removed: c.containers.removed.length }));
+    store.replaceAll('containers', [container('a'), container('b')]);
+    assert.deepEqual(told, [{ provisional: false, lastSeen: false, added: 0, changed: 0, removed: 0 }]);
+    // Later reads that change nothing stay quiet.
+    store.replaceAll('containers', [container('a'), container('b')]);
+    assert.equal(told.length, 1);
+  });
+
+  it('says "as last seen" for an earlier window\'s containers only, not for a quick read\'s', () => {
+    const snapshot = new ExplorerStore();
+    snapshot.seedContainers([container('a')], 'snapshot');
+    assert.deepEqual([snapshot.provisional, snapshot.lastSeen], [true, true]);
+    const quick = new ExplorerStore();
+    quick.seedContainers([container('a')], 'quickRead');
+    assert.deepEqual([quick.provisional, quick.lastSeen], [true, false]);
+    quick.replaceAll('containers', [container('a')]);
+    assert.deepEqual([quick.provisional, quick.lastSeen], [false, false]);
+  });
+
   it('never seeds over a read, and forgets the snapshot when cleared', () => {
     const store = new ExplorerStore();
     store.replaceAll('containers', [container('fresh')]);
