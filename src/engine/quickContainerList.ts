@@ -15,7 +15,8 @@ export function quickContainerList(host: string, timeoutMs: number): Promise<Con
   const socketPath = localSocketPath(host);
   if (!socketPath) return Promise.resolve(undefined);
   return new Promise((resolve) => {
-    const request = http.get({ socketPath, path: '/containers/json?all=1', headers: { host: 'localhost' }, timeout: timeoutMs }, (response) => {
+    // A connection of its own, closed after the answer: none is left idle in the shared agent's pool.
+    const request = http.get({ socketPath, path: '/containers/json?all=1', headers: { host: 'localhost' }, agent: false, timeout: timeoutMs }, (response) => {
       if (response.statusCode !== 200) {
         response.resume();
         return resolve(undefined);

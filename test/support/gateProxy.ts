@@ -1,19 +1,42 @@
 // A unix socket in front of the engine that can hold its connections: while held, the extension's requests
 // wait unanswered (an engine slow to answer, seen from the extension); released, they go through. The
-// reopened-window suite uses it to see what a window shows before its engine has answered.
+// reopened-window suite uses it to see what a window shows before its engine has answered. A connection
+// whose first request line `passes` goes through even while the others are held.
 import * as fs from 'node:fs';
 import * as net from 'node:net';
+
+interface HeldConnection {
+  readonly client: net.Socket;
+  /** What the client sent before it was held, written to the engine first on release. */
+  readonly sent: Buffer[];
+}
 
 export class GateProxy {
   private readonly server: net.Server;
   private readonly sockets = new Set<net.Socket>();
-  private held: net.Socket[] | undefined = [];
+  private held: HeldConnection[] | undefined = [];
 
   constructor(
     readonly socketPath: string,
     private readonly engineSocket = '/var/run/docker.sock',
+    private readonly passes: (requestLine: string) => boolean = () => false,
   ) {
-    this.server = net.createServer((client) => (this.held ? this.held.push(client) : this.pipe(client)));
+    this.server = net.createServer((client) => this.accept(client));
+  }
+
+  private accept(client: net.Socket): void {
+    if (!this.held) return this.pipe(client, []);
+    const sent: Buffer[] = [];
+    const firstChunk = (chunk: Buffer) => {
+      sent.push(chunk);
+      const line = Buffer.concat(sent).toString('latin1');
+      if (!line.includes('\r\n')) return; // The request line is not complete yet.
+      client.off('data', firstChunk);
+      client.pause();
+      if (!this.held || this.passes(line.slice(0, line.indexOf('\r\n')))) this.pipe(client, sent);
+      else this.held.push({ client, sent });
+    };
+    client.on('data', firstChunk);
   }
 
   get host(): string {
@@ -30,7 +53,7 @@ export class GateProxy {
   release(): void {
     const held = this.held ?? [];
     this.held = undefined;
-    held.forEach((client) => this.pipe(client));
+    held.forEach(({ client, sent }) => this.pipe(client, sent));
   }
 
   get holding(): number {
@@ -38,13 +61,15 @@ export class GateProxy {
   }
 
   close(): void {
-    this.held?.forEach((s) => s.destroy());
+    this.held?.forEach(({ client }) => client.destroy());
     closeProxy(this.server, this.sockets, this.socketPath);
   }
 
-  private pipe(client: net.Socket): void {
+  private pipe(client: net.Socket, sent: readonly Buffer[]): void {
     const engine = net.connect(this.engineSocket);
+    for (const chunk of sent) engine.write(chunk);
     client.pipe(engine);
+    client.resume();
     engine.pipe(client);
     endTogether(this.sockets, client, engine);
   }

@@ -1,10 +1,12 @@
-// A window opened again (issue 20), in two launches on the same user data: the first window shows two
-// containers and closes; before the second opens, one of them is removed. The second window's engine is
+// A window opened again (issue 20), in two launches on the same user data. The first window, with nothing
+// saved yet, lists the engine's containers from its quick read while the session's requests are held; then
+// it shows two containers and closes; before the second opens, one of them is removed. The second window's engine is
 // held unanswered behind a proxy: its Containers view shows both rows as last seen, saying so, before the
 // engine has said a word; once the engine answers, the removed container's row goes and the notice with it.
 // The launcher starts the two launches one after the other (codeServer.ts, runReopenSuite).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import type Docker from 'dockerode';
 import * as vscode from 'vscode';
 import type { DocksideApi } from '../../../src/extension';
 import { hasEngineCodeCache, savedSnapshots } from '../../support/explorerSnapshotFiles';
@@ -26,17 +28,43 @@ interface Shared {
 const containerRows = () => uiBridge.viewRows(VIEW_CONTAINER, 'Containers');
 const notice = async () => (await uiBridge.visibleTexts(`[id="workbench.view.extension.${VIEW_CONTAINER}"] .message, .tree-explorer-viewlet-tree-view .message`)).join(' ');
 
+/** The quick read of a window with no earlier containers (engine/quickContainerList.ts): one plain list request. */
+const QUICK_READ = /^GET \/containers\/json\?all=1 HTTP\/1\.1$/;
+
 describe('Reopened window: first window', function () {
   this.timeout(90_000);
   const docker = testDocker();
-  const proxy = new GateProxy(PROXY);
+  // Only the quick read goes through until release(): the session's ping and everything after it wait.
+  const proxy = new GateProxy(PROXY, undefined, (line) => QUICK_READ.test(line));
+  let early: Docker.Container | undefined;
 
   before(async function () {
     if (!uiBridge.available || !PROXY) this.skip();
     await proxy.listen();
-    proxy.release();
   });
-  after(() => proxy.close());
+  after(async () => {
+    proxy.close();
+    await early?.remove({ force: true }).catch(() => undefined);
+  });
+
+  it('with nothing saved yet, lists the engine\'s containers from a quick read before the session connects', async () => {
+    early = await createTestContainer(docker, { name: testName('reopen-early') });
+    const name = (await early.inspect()).Name.slice(1);
+    await vscode.commands.executeCommand(`workbench.view.extension.${VIEW_CONTAINER}`);
+    await waitFor('the quick read\'s row while the session is held', async () => (await containerRows()).some((r) => r.includes(name)), 30_000);
+    const api = await vscode.extensions.getExtension<DocksideApi>('dockside.dockside')!.activate();
+    await waitFor('the session dialling the held engine', () => proxy.holding > 0, 10_000);
+    assert.notEqual(api.engineState().kind, 'connected', `the session has not been answered (${proxy.holding} connections held)`);
+    // The rows are the engine's own, just read: nothing says they are old.
+    assert.doesNotMatch(await notice(), /last seen/);
+    await uiBridge.screenshot('fresh-window-quick-read');
+    proxy.release();
+    await waitFor('the session to connect', () => api.engineState().kind === 'connected', 30_000);
+    assert.ok((await containerRows()).some((r) => r.includes(name)));
+    await early.remove({ force: true });
+    early = undefined;
+    await waitFor('the removed row to go, on the engine\'s event', async () => !(await containerRows()).some((r) => r.includes(name)), 30_000);
+  });
 
   it('shows two containers and saves them for the next window', async () => {
     const kept = await createTestContainer(docker, { name: testName('reopen-kept') });
