@@ -8,6 +8,7 @@ export type ColdMark =
   | 'activated'
   | 'view about to show'
   | 'quick read done'
+  | 'quick read gave nothing'
   | 'engine bundle loaded'
   | 'engine connected'
   | 'event stream open'

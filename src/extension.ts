@@ -27,6 +27,7 @@ import { createEngineStatusItem } from './status/engineStatusItem';
 import { Explorer } from './tree/explorer';
 import { EnginesView } from './tree/engines/enginesView';
 import { ExplorerSnapshots } from './tree/explorerSnapshots';
+import { firstRowsOf } from './tree/firstRows';
 import { SwarmViews } from './tree/swarm/swarmViews';
 import { TerminalServices } from './terminals/terminalServices';
 import type { StatsService } from './stats/statsService';
@@ -63,6 +64,9 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   const settings = new Settings();
   const engines = new EngineRegistry(settings, log, context.workspaceState, cachedEngineLoader(path.join(__dirname, 'engine.js'), vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath));
   const session = engines.primary;
+  const snapshots = new ExplorerSnapshots(vscode.Uri.joinPath(context.globalStorageUri, 'explorer').fsPath);
+  // Before the rest is set up: a quick read has the engine list its containers meanwhile (tree/firstRows.ts).
+  const firstRows = firstRowsOf(session, snapshots, timeline);
   const enginesView = new EnginesView(engines);
   // While several engines are shown, titles (terminals, documents) start with the engine's name.
   const sessionOf = (id: string) => engines.shown().find((s) => s.id === id);
@@ -74,8 +78,7 @@ export function activate(context: vscode.ExtensionContext): DocksideApi {
   const terminals = terminalsOf.get(session);
   const files = new ContainerFiles(() => engines.shown(), (s) => engines.labelOf(s), log);
   const explorer = new Explorer(engines, settings, log, context.workspaceState, (s) => ({ usage: terminalsOf.get(s).stats, containerChildren: [files.treeFor(s)] }), timeline, files.dragAndDrop);
-  const snapshots = new ExplorerSnapshots(vscode.Uri.joinPath(context.globalStorageUri, 'explorer').fsPath);
-  const answersFirstAsk = explorer.rememberPrimary(snapshots);
+  const answersFirstAsk = explorer.rememberPrimary(snapshots, firstRows);
   const registries = createRegistries(context, session, log);
   const doctor = new DoctorService(session, log);
   const swarm = new SwarmViews(session, log);

@@ -12,9 +12,8 @@ import type { ExplorerProvider } from './explorerProvider';
 import type { ExplorerSettings } from './explorerSettings';
 import type { ExplorerSnapshots } from './explorerSnapshots';
 import { ExplorerStore } from './explorerStore';
-import { localSocketPath } from '../engine/connection';
-import { quickContainerList } from '../engine/quickContainerList';
 import { FirstAsk } from './firstAsk';
+import type { FirstRows } from './firstRows';
 import { ImagesProvider } from './images/imagesProvider';
 import { NetworksProvider } from './networks/networksProvider';
 import { RefreshCoordinator } from './refreshCoordinator';
@@ -23,9 +22,6 @@ import { VolumesProvider } from './volumes/volumesProvider';
 import { Views } from '../constants';
 
 /** The views that show engine objects (the Engines view lists engines instead). */
-/** A local engine that has not answered the quick read by then is left to the session. */
-const QUICK_READ_TIMEOUT_MS = 1000;
-
 export const EXPLORER_VIEW_IDS = [Views.containers, Views.images, Views.networks, Views.volumes] as const;
 export type ExplorerViewId = (typeof EXPLORER_VIEW_IDS)[number];
 
@@ -89,8 +85,10 @@ export class EngineExplorer implements vscode.Disposable {
    * next window (explorerSnapshots.ts). The primary engine's only. True when VS Code's first ask can be
    * answered without the session: the store holds an earlier window's containers, or a quick read is on its way.
    */
-  rememberWith(snapshots: ExplorerSnapshots): boolean {
-    const host = this.seedFrom(snapshots);
+  rememberWith(snapshots: ExplorerSnapshots, first: FirstRows): boolean {
+    const host = first.host;
+    if (first.lastSeen) this.store.seedContainers(first.lastSeen, 'snapshot');
+    else if (first.quickRead) this.firstAsk.readingQuickly(first.quickRead.then((read) => read && this.store.seedContainers(read, 'quickRead')));
     this.disposables.push(
       this.store.onDidChange((change) => {
         const state = this.session.state;
@@ -104,29 +102,6 @@ export class EngineExplorer implements vscode.Disposable {
       }),
     );
     return this.store.provisional || this.firstAsk.readsQuickly;
-  }
-
-  /**
-   * Seeds the store with the snapshot of the engine the session would dial (resolved without the engine
-   * bundle), or else, for an engine on a local socket, with a quick read of its containers.
-   */
-  private seedFrom(snapshots: ExplorerSnapshots): string | undefined {
-    // Restricted Mode dials nothing: its views show why, not an engine's rows.
-    if (!vscode.workspace.isTrusted) return undefined;
-    const host = this.session.hostWithoutEngine();
-    if (!host) return undefined;
-    const containers = snapshots.load(host);
-    if (containers?.length) this.store.seedContainers(containers, 'snapshot');
-    else if (localSocketPath(host)) {
-      const timeline = this.coordinator.timeline;
-      this.firstAsk.readingQuickly(
-        quickContainerList(host, QUICK_READ_TIMEOUT_MS).then((read) => {
-          timeline?.mark('quick read done');
-          if (read) this.store.seedContainers(read, 'quickRead');
-        }),
-      );
-    }
-    return host;
   }
 
   /** Ties what listens to this engine (the Explorer's badge and descriptions) to its life: gone when it is unpinned. */

@@ -15,6 +15,7 @@ import { EngineExplorer, EXPLORER_VIEW_IDS, type ExplorerViewId, type SharedExpl
 import { EngineRootsProvider } from './engineRoots';
 import { watchEngineSources } from './engineSourceWatcher';
 import type { ExplorerSnapshots } from './explorerSnapshots';
+import type { FirstRows } from './firstRows';
 import type { ExplorerStore, StoreKind } from './explorerStore';
 import { ExplorerSettings } from './explorerSettings';
 import type { RefreshCoordinator } from './refreshCoordinator';
@@ -106,8 +107,8 @@ export class Explorer implements vscode.Disposable {
    * The primary engine's containers are saved for the next window, which paints them while it connects.
    * True when this window has an earlier one's to paint, or a quick read of a local engine's on its way.
    */
-  rememberPrimary(snapshots: ExplorerSnapshots): boolean {
-    return this.primary.rememberWith(snapshots);
+  rememberPrimary(snapshots: ExplorerSnapshots, first: FirstRows): boolean {
+    return this.primary.rememberWith(snapshots, first);
   }
 
   /** A full read of every engine shown (the refresh buttons); with `only`, settles once that kind is read. */

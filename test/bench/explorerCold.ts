@@ -62,6 +62,10 @@ function report(size: number, runs: ColdProbeResults[], proxy: CountingProxy, ki
   const first = runs.map((r) => r.firstRowAt - r.clickedAt);
   const all = runs.map((r) => r.allRowsAt - r.clickedAt);
   console.log(`${size} containers, ${runs.length} ${kind}: open the view → first row ${median(first).toFixed(0)} ms (${range(first)}), all listed ${median(all).toFixed(0)} ms (${range(all)})`);
+  // Whether VS Code's first ask was answered before the connect (an earlier window's rows or the quick read).
+  const early = runs.filter((r) => r.timeline.some((m) => m.mark === 'last known rows returned')).length;
+  const quickFailed = runs.filter((r) => r.timeline.some((m) => m.mark === 'quick read gave nothing')).length;
+  console.log(`  first ask answered without the session in ${early} of ${runs.length} windows${quickFailed ? ` (the quick read gave nothing in ${quickFailed})` : ''}; first row per window: ${first.map((f) => f.toFixed(0)).join(', ')} ms`);
   // The cold timeline of the median run (by "all listed"), relative to the click.
   const mid = runs[all.indexOf(median(all))] ?? runs[0];
   const marks = [...mid.timeline.map((m) => ({ mark: m.mark, at: m.at })), { mark: 'click (view opened)', at: mid.clickedAt }, { mark: 'first row in the page', at: mid.firstRowAt }, { mark: `all ${size} rows in the page`, at: mid.allRowsAt }].sort((a, b) => a.at - b.at);

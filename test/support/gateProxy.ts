@@ -75,17 +75,21 @@ export class GateProxy {
   }
 }
 
-/** Tracks a client and its engine connection in `sockets`; either one closing or failing ends both. */
+/** Tracks a client and its engine connection in `sockets`; either one closing ends both, failing destroys both. */
 export function endTogether(sockets: Set<net.Socket>, client: net.Socket, engine: net.Socket): void {
   sockets.add(client).add(engine);
-  const end = () => {
+  const fail = () => {
     client.destroy();
     engine.destroy();
-    sockets.delete(client);
-    sockets.delete(engine);
   };
-  client.on('close', end).on('error', end);
-  engine.on('close', end).on('error', end);
+  // A side that closes ends the other once what it was sent is written: destroying it at once dropped the
+  // tail of a big answer the engine sent on a `Connection: close` request (the quick read's list).
+  const closeWith = (closed: net.Socket, other: net.Socket) => () => {
+    sockets.delete(closed);
+    other.end();
+  };
+  client.on('close', closeWith(client, engine)).on('error', fail);
+  engine.on('close', closeWith(engine, client)).on('error', fail);
 }
 
 /** Ends every connection of a proxy, stops it listening and removes its socket file. */
