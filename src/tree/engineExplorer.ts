@@ -75,13 +75,9 @@ export class EngineExplorer implements vscode.Disposable {
       this.dialled = true;
       if (this.session.state.kind !== 'connected') void this.session.connect();
     }
-    if (visible) this.visibleViews.add(id);
-    else this.visibleViews.delete(id);
     this.coordinator.setViewVisible(id, visible);
     if (id === Views.containers) this.containers.setVisible(visible);
   }
-
-  private readonly visibleViews = new Set<ExplorerViewId>();
 
   /**
    * Paints the containers an earlier window saved for this engine while this one connects and reads, or
@@ -98,7 +94,7 @@ export class EngineExplorer implements vscode.Disposable {
           if (read) this.store.seedContainers(read, 'quickRead');
           // Activated with no view showing (for a Dockerfile, say): nothing will ask, so the connect need not
           // wait the second it gives an ask that does not come; the status bar says connected at once.
-          if (this.visibleViews.size === 0) this.firstAsk.needsEngine();
+          if (!this.coordinator.viewShows) this.firstAsk.needsEngine();
         }),
       );
     }

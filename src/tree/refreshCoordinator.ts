@@ -72,6 +72,11 @@ export class RefreshCoordinator implements vscode.Disposable {
   }
 
   /** Called by each view when its visibility changes. */
+  /** Whether a view of this engine shows now (the activation warm-up is not one). */
+  get viewShows(): boolean {
+    return [...this.visibleViews].some((id) => id !== WARM_UP);
+  }
+
   setViewVisible(viewId: string, visible: boolean): void {
     if (visible) this.timeline?.mark('view about to show');
     if (visible) this.visibleViews.add(viewId);
